@@ -1,0 +1,11 @@
+package com.iusign.platform.security;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A SuperAdmin as the console lists it; the password hash never leaves the module. */
+public record SuperAdminAccount(UUID id, String email, Instant createdAt, @Nullable Instant lastSignInAt,
+                                @Nullable Instant lockedUntil) {
+}

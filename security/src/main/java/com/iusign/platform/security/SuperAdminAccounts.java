@@ -1,0 +1,82 @@
+package com.iusign.platform.security;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The SuperAdmin accounts stored in PostgreSQL. Passwords are kept only as adaptive hashes
+ * (bcrypt through Spring Security's delegating encoder, so the algorithm can be upgraded on the
+ * next sign-in).
+ */
+@Service
+@Transactional
+public class SuperAdminAccounts {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    SuperAdminAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyExists() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM super_admin)").query(Boolean.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SuperAdminAccount> list() {
+        return jdbc.sql("SELECT id, email, created_at, last_sign_in_at, locked_until FROM super_admin ORDER BY email")
+                .query(SuperAdminAccounts::account)
+                .list();
+    }
+
+    /**
+     * Creates a SuperAdmin.
+     *
+     * @throws IllegalArgumentException when the e-mail is not valid, is taken, or the password
+     *                                  breaks {@link CredentialRules#requireStrongPassword}
+     */
+    public SuperAdminAccount create(String email, String password) {
+        String normalized = CredentialRules.requireEmail(email);
+        CredentialRules.requireStrongPassword(password, normalized);
+        boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM super_admin WHERE email = :email)")
+                .param("email", normalized).query(Boolean.class).single();
+        if (taken) {
+            throw new IllegalArgumentException("A SuperAdmin with the e-mail " + normalized + " already exists");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        jdbc.sql("INSERT INTO super_admin (id, email, password_hash, created_at) VALUES (:id, :email, :hash, :now)")
+                .param("id", id)
+                .param("email", normalized)
+                .param("hash", passwordEncoder.encode(password))
+                .param("now", Timestamp.from(now))
+                .update();
+        return new SuperAdminAccount(id, normalized, now, null, null);
+    }
+
+
+    private static SuperAdminAccount account(ResultSet row, int rowNumber) throws SQLException {
+        return new SuperAdminAccount(
+                row.getObject("id", UUID.class),
+                row.getString("email"),
+                row.getTimestamp("created_at").toInstant(),
+                instant(row.getTimestamp("last_sign_in_at")),
+                instant(row.getTimestamp("locked_until")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
