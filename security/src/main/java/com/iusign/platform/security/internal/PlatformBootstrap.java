@@ -58,7 +58,7 @@ class PlatformBootstrap implements ApplicationRunner {
 
                     ================================================================
                     First SuperAdmin created: {}
-                    Generated password (shown once, change it after signing in): {}
+                    Generated password (shown once; keep it in your password manager): {}
                     Set IUSIGN_BOOTSTRAP_ADMIN_EMAIL / IUSIGN_BOOTSTRAP_ADMIN_PASSWORD to choose them.
                     ================================================================""",
                     outcome.adminEmail(), outcome.generatedPassword());

@@ -1,0 +1,10 @@
+/**
+ * The application: configuration, the console's security, and the Vaadin SuperAdmin console
+ * assembled from the other modules' façades (never their repositories).
+ */
+@ApplicationModule(displayName = "App", allowedDependencies = {"lifecycle", "security", "inventory"})
+@NullMarked
+package com.iusign.platform.app;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

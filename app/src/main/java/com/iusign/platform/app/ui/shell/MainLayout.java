@@ -1,0 +1,79 @@
+package com.iusign.platform.app.ui.shell;
+
+import com.iusign.platform.security.PlatformAuthorities;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The console's frame: the side navigation built from the views' {@code @Menu} annotations, the
+ * current view's title, and the signed-in SuperAdmin's menu with sign-out.
+ */
+@Layout
+@RolesAllowed(PlatformAuthorities.SUPERADMIN)
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+
+    MainLayout(AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+        viewTitle.addClassNames("view-title");
+        addToNavbar(new DrawerToggle(), viewTitle);
+
+        Span brand = new Span("IUSign");
+        brand.addClassName("brand");
+        Span product = new Span("Tenant Management");
+        product.addClassName("brand-product");
+        Div header = new Div(brand, product);
+        header.addClassName("drawer-header");
+        addToDrawer(header, new Scroller(navigation()), userMenu(authentication));
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setLabel("Console");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private static Div userMenu(AuthenticationContext authentication) {
+        String name = authentication.getPrincipalName().orElse("SuperAdmin");
+        Avatar avatar = new Avatar(name);
+        avatar.addClassName("user-avatar");
+        Span signedInAs = new Span(name);
+        signedInAs.addClassName("user-name");
+        signedInAs.getElement().setAttribute("title", "Signed in as " + name);
+        Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        signOut.setId("sign-out");
+        Div footer = new Div(avatar, signedInAs, signOut);
+        footer.addClassName("drawer-footer");
+        return footer;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+}

@@ -1,0 +1,93 @@
+package com.iusign.platform.app.ui;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Headless Debian Chromium driven through Debian's chromedriver: nothing downloads a browser.
+ * Background networking is off because this machine's network is closed.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    BrowserSession(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--window-size=1400,900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    }
+
+    WebElement visible(By locator) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Waits until the page's visible text contains {@code text}, the way a person reads it. */
+    void waitForText(String text) {
+        waitFor(webDriver -> pageText().contains(text));
+    }
+
+    String pageText() {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const collect = (root) => {
+                  let out = '';
+                  for (const node of root.querySelectorAll('*')) {
+                    if (node.shadowRoot) out += ' ' + collect(node.shadowRoot);
+                  }
+                  return (root.innerText || root.textContent || '') + out;
+                };
+                return document.body.innerText + ' ' + collect(document.body);""");
+        return text == null ? "" : text.toString();
+    }
+
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,92 @@
+package com.iusign.platform.app.ui;
+
+import com.iusign.platform.inventory.TenantManifest;
+import com.iusign.platform.security.SuperAdminAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A SuperAdmin signs in to the console in a real browser, sees the Tenants view, and signs out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInBrowserTests {
+
+    private static final String PASSWORD = "browser test password 7";
+
+    private final SuperAdminAccounts accounts;
+    private final TenantManifest manifest;
+    private final int port;
+    private BrowserSession browser;
+
+    SignInBrowserTests(SuperAdminAccounts accounts, TenantManifest manifest, @LocalServerPort int port) {
+        this.accounts = accounts;
+        this.manifest = manifest;
+        this.port = port;
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        browser = new BrowserSession(port);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void wrongPasswordIsRefusedThenTheRightOneOpensTheTenantsViewAndSignOutEndsTheSession() throws Exception {
+        String email = accounts.create("browser-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
+
+        browser.open("/");
+        signIn(email, "not the password at all");
+        browser.waitForText("Incorrect e-mail or password");
+        browser.screenshot("01-wrong-password");
+
+        signIn(email, PASSWORD);
+        browser.waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+        browser.waitForText("Tenant Management");
+        String console = browser.pageText();
+        assertThat(console).contains("Tenants", "Audit", "Platform", email);
+        if (manifest.isEmpty()) {
+            assertThat(console).contains("No tenants yet");
+        }
+        browser.screenshot("02-tenants-view");
+
+        browser.visible(By.id("sign-out")).click();
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("/login"));
+        browser.open("/platform");
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("/login"));
+        browser.visible(By.cssSelector("vaadin-login-form input[name='username']"));
+        browser.screenshot("03-signed-out");
+    }
+
+    @Test
+    void lockedAccountIsToldSoEvenWithTheRightPassword() throws Exception {
+        String email = accounts.create("locked-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
+        browser.open("/login");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(email, "wrong password " + attempt);
+            browser.waitFor(driver -> driver.getCurrentUrl().contains("error"));
+        }
+
+        signIn(email, PASSWORD);
+        browser.waitForText("Account temporarily locked");
+        assertThat(browser.driver().getCurrentUrl()).contains("/login");
+        browser.screenshot("04-locked");
+    }
+
+    private void signIn(String email, String password) {
+        var username = browser.visible(By.cssSelector("vaadin-login-form input[name='username']"));
+        username.sendKeys(Keys.chord(Keys.CONTROL, "a"), email);
+        var passwordField = browser.visible(By.cssSelector("vaadin-login-form input[name='password']"));
+        passwordField.sendKeys(Keys.chord(Keys.CONTROL, "a"), password, Keys.ENTER);
+    }
+}
