@@ -1,0 +1,74 @@
+package com.iusign.platform.app;
+
+import com.iusign.platform.Application;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The one-command default run: with no server configured (even when the environment of this
+ * test run points at real ones, which command-line arguments override), the app starts an
+ * embedded PostgreSQL and Redis, keeps the data under its data directory across a restart, and
+ * stops both servers when it stops.
+ */
+class EmbeddedDefaultTests {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void restartKeepsTheTenantsAndStoppingTheAppStopsTheEmbeddedServers() {
+        UUID tenant = UUID.randomUUID();
+        int postgresPort;
+        int redisPort;
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(first.getEnvironment().getProperty("iusign.runtime.mode")).isEqualTo("embedded");
+            postgresPort = URI.create(first.getEnvironment().getProperty("spring.datasource.url").substring(5)).getPort();
+            redisPort = URI.create(first.getEnvironment().getProperty("spring.data.redis.url")).getPort();
+            assertThat(postgresPort).isNotEqualTo(5432);
+            assertThat(redisPort).isNotEqualTo(6379);
+            first.getBean(JdbcClient.class).sql("""
+                    INSERT INTO tenant (id, name, slug, plan, subscription_status, status, owner_email)
+                    VALUES (:id, 'Persistent Corp', 'persistent-corp', 'starter', 'TRIALING', 'ACTIVE', 'owner@persistent.test')""")
+                    .param("id", tenant).update();
+        }
+
+        assertRefused(postgresPort);
+        assertRefused(redisPort);
+        assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).exists();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(JdbcClient.class).sql("SELECT name FROM tenant WHERE id = :id").param("id", tenant)
+                    .query(String.class).single()).isEqualTo("Persistent Corp");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(Application.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=", "--spring.data.redis.url=", "--spring.data.redis.host=",
+                "--iusign.database.admin-url=",
+                "--iusign.embedded.ephemeral=false",
+                "--iusign.embedded.data-dir=" + dataDirectory);
+    }
+
+    private static void assertRefused(int port) {
+        assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            }
+        });
+    }
+}
