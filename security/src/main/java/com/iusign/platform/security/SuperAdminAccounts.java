@@ -67,6 +67,29 @@ public class SuperAdminAccounts {
     }
 
 
+    /**
+     * Changes a SuperAdmin's own password after checking the current one.
+     *
+     * @throws WrongCurrentPassword     when the current password is wrong
+     * @throws IllegalArgumentException when the new password breaks
+     *                                  {@link CredentialRules#requireStrongPassword} or equals the current one
+     */
+    public void changePassword(String email, String currentPassword, String newPassword) {
+        String normalized = CredentialRules.requireEmail(email);
+        String hash = jdbc.sql("SELECT password_hash FROM super_admin WHERE email = :email FOR UPDATE")
+                .param("email", normalized).query(String.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("No SuperAdmin with the e-mail " + normalized));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new WrongCurrentPassword();
+        }
+        CredentialRules.requireStrongPassword(newPassword, normalized);
+        if (newPassword.equals(currentPassword)) {
+            throw new IllegalArgumentException("The new password must differ from the current one");
+        }
+        jdbc.sql("UPDATE super_admin SET password_hash = :hash WHERE email = :email")
+                .param("hash", passwordEncoder.encode(newPassword)).param("email", normalized).update();
+    }
+
     private static SuperAdminAccount account(ResultSet row, int rowNumber) throws SQLException {
         return new SuperAdminAccount(
                 row.getObject("id", UUID.class),

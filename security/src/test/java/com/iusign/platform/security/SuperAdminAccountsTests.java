@@ -85,6 +85,29 @@ class SuperAdminAccountsTests {
         assertThat(accounts.list()).hasSize(before);
     }
 
+    @Test
+    void changedPasswordReplacesTheOldOne() {
+        String email = createAdmin();
+
+        accounts.changePassword(email, PASSWORD, "a brand new passphrase");
+
+        assertThat(signIn(email, "a brand new passphrase").isAuthenticated()).isTrue();
+        assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> signIn(email, PASSWORD));
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPasswordAndAStrongNewOne() {
+        String email = createAdmin();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> accounts.changePassword(email, "not it at all", "a brand new passphrase"))
+                .withMessage("The current password is not correct");
+        assertThatIllegalArgumentException().isThrownBy(() -> accounts.changePassword(email, PASSWORD, "short"))
+                .withMessageContaining("at least 12");
+        assertThatIllegalArgumentException().isThrownBy(() -> accounts.changePassword(email, PASSWORD, PASSWORD))
+                .withMessageContaining("differ");
+        assertThat(signIn(email, PASSWORD).isAuthenticated()).isTrue();
+    }
+
     private Authentication signIn(String email, String password) {
         return authentication.authenticate(new UsernamePasswordAuthenticationToken(email, password));
     }

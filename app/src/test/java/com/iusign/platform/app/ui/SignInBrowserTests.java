@@ -83,6 +83,31 @@ class SignInBrowserTests {
         browser.screenshot("04-locked");
     }
 
+    @Test
+    void superAdminChangesTheirPasswordAndSignsInWithTheNewOne() throws Exception {
+        String email = accounts.create("changer-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
+        browser.open("/login");
+        signIn(email, PASSWORD);
+        browser.visible(By.id("change-password")).click();
+
+        browser.visible(By.cssSelector("#current-password input")).sendKeys("not my password");
+        browser.visible(By.cssSelector("#new-password input")).sendKeys("my new long passphrase");
+        browser.visible(By.cssSelector("#repeat-password input")).sendKeys("my new long passphrase");
+        browser.visible(By.xpath("//vaadin-button[normalize-space(.)='Change password']")).click();
+        browser.waitForText("The current password is not correct");
+
+        var current = browser.visible(By.cssSelector("#current-password input"));
+        current.sendKeys(Keys.chord(Keys.CONTROL, "a"), PASSWORD);
+        browser.visible(By.xpath("//vaadin-button[normalize-space(.)='Change password']")).click();
+        browser.waitForText("Your password was changed");
+        browser.visible(By.id("sign-out")).click();
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("/login"));
+
+        signIn(email, "my new long passphrase");
+        browser.waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+        browser.waitForText(email);
+    }
+
     private void signIn(String email, String password) {
         var username = browser.visible(By.cssSelector("vaadin-login-form input[name='username']"));
         username.sendKeys(Keys.chord(Keys.CONTROL, "a"), email);

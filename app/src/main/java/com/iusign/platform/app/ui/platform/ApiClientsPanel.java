@@ -88,9 +88,9 @@ class ApiClientsPanel extends Div {
         try {
             clients.revoke(client.clientId(), currentAdmin.get());
             Notification.show("Revoked API client " + client.name() + " (" + client.clientId() + ")", 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalStateException | java.util.NoSuchElementException e) {
-            Notification.show(e.getMessage() + " — the list is now refreshed.", 8000, Notification.Position.BOTTOM_START)
+            Notification.show(e.getMessage() + " — the list is now refreshed.", 8000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
         refresh();

@@ -1,6 +1,7 @@
 package com.iusign.platform.app.ui.shell;
 
 import com.iusign.platform.security.PlatformAuthorities;
+import com.iusign.platform.security.SuperAdminAccounts;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -32,7 +33,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, SuperAdminAccounts accounts) {
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassNames("view-title");
         addToNavbar(new DrawerToggle(), viewTitle);
@@ -43,7 +44,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         product.addClassName("brand-product");
         Div header = new Div(brand, product);
         header.addClassName("drawer-header");
-        addToDrawer(header, new Scroller(navigation()), userMenu(authentication));
+        addToDrawer(header, new Scroller(navigation()), userMenu(authentication, accounts));
     }
 
     private static SideNav navigation() {
@@ -57,7 +58,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return nav;
     }
 
-    private static Div userMenu(AuthenticationContext authentication) {
+    private static Div userMenu(AuthenticationContext authentication, SuperAdminAccounts accounts) {
         String name = authentication.getPrincipalName().orElse("SuperAdmin");
         Avatar avatar = new Avatar(name);
         avatar.addClassName("user-avatar");
@@ -67,7 +68,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         signOut.setId("sign-out");
-        Div footer = new Div(avatar, signedInAs, signOut);
+        Button changePassword = new Button("Password", new Icon(VaadinIcon.KEY), click -> new ChangePasswordDialog(accounts, name).open());
+        changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        changePassword.setId("change-password");
+        changePassword.getElement().setAttribute("title", "Change your password");
+        // An account from an external OpenID Connect provider has no local password to change.
+        changePassword.setVisible(authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class).isPresent());
+        Div footer = new Div(avatar, signedInAs, signOut, changePassword);
         footer.addClassName("drawer-footer");
         return footer;
     }
