@@ -1,0 +1,15 @@
+package com.iusign.platform.lifecycle;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+/** The tenant record as the lifecycle module holds it; {@code version} guards against lost updates. */
+public record Tenant(TenantId id, String name, String slug, String plan, SubscriptionStatus subscriptionStatus,
+                     TenantStatus status, String ownerEmail, @Nullable String customDomain, Instant createdAt,
+                     Instant updatedAt, Instant statusChangedAt, long version) {
+
+    public TenantSummary summary() {
+        return new TenantSummary(id, name, slug, plan, status, createdAt);
+    }
+}
