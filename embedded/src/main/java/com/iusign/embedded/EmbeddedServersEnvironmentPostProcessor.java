@@ -82,6 +82,10 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
                 log.info("Embedded Redis started on 127.0.0.1:" + port + " (no spring.data.redis.url configured)");
             }
         }
+        if (!StringUtils.hasText(environment.getProperty("spring.liquibase.parameters.appRole"))) {
+            // Changesets that revoke privileges (the audit trail's) name the runtime role through this parameter.
+            properties.put("spring.liquibase.parameters.appRole", database.appRole());
+        }
         properties.put("iusign.runtime.mode", needsPostgres || needsRedis ? "embedded" : "external");
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }

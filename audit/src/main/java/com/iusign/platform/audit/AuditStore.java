@@ -1,0 +1,130 @@
+package com.iusign.platform.audit;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL of the {@code audit_entry} table: append under a lock that orders the chain, and read pages. */
+@Repository
+class AuditStore {
+
+    private static final long CHAIN_LOCK = 0x1051_6000_0003L;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    AuditStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends the record unless its source was appended before; must run inside the caller's transaction. */
+    void append(AuditRecord record) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
+        boolean seen = jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE source_id = :sourceId)")
+                .param("sourceId", record.sourceId()).query(Boolean.class).single();
+        if (seen) {
+            return;
+        }
+        String previous = jdbc.sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").query(String.class).optional()
+                .orElse(AuditChain.GENESIS);
+        // PostgreSQL keeps microseconds; hashing the stored precision keeps the chain verifiable.
+        Instant occurredAt = record.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        String before = AuditChain.canonicalJson(record.before());
+        String after = AuditChain.canonicalJson(record.after());
+        String hash = AuditChain.hash(previous, record.tenantId(), occurredAt, record.actorKind(), record.actor(), record.action(),
+                record.reason(), record.ticket(), before, after, record.correlationId());
+        jdbc.sql("""
+                INSERT INTO audit_entry (source_id, tenant_id, occurred_at, actor_kind, actor, action, reason, ticket,
+                                         before_values, after_values, correlation_id, previous_hash, hash)
+                VALUES (:sourceId, :tenantId, :occurredAt, :actorKind, :actor, :action, :reason, :ticket,
+                        CAST(:before AS jsonb), CAST(:after AS jsonb), :correlationId, :previous, :hash)""")
+                .param("sourceId", record.sourceId()).param("tenantId", record.tenantId())
+                .param("occurredAt", Timestamp.from(occurredAt)).param("actorKind", record.actorKind())
+                .param("actor", record.actor()).param("action", record.action()).param("reason", record.reason())
+                .param("ticket", record.ticket()).param("before", before).param("after", after)
+                .param("correlationId", record.correlationId()).param("previous", previous).param("hash", hash)
+                .update();
+    }
+
+    List<AuditEntry> page(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_entry WHERE true");
+        var statement = new java.util.LinkedHashMap<String, Object>();
+        if (query.tenantId() != null) {
+            sql.append(" AND tenant_id = :tenantId");
+            statement.put("tenantId", query.tenantId());
+        }
+        if (query.action() != null) {
+            sql.append(" AND action = :action");
+            statement.put("action", query.action());
+        }
+        if (query.actor() != null) {
+            sql.append(" AND lower(actor) = lower(:actor)");
+            statement.put("actor", query.actor());
+        }
+        if (query.beforeId() != null) {
+            sql.append(" AND id < :beforeId");
+            statement.put("beforeId", query.beforeId());
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        statement.put("limit", query.size() + 1);
+        return jdbc.sql(sql.toString()).params(statement).query(AuditStore::entry).list();
+    }
+
+    /** Walks the chain in batches from the start and returns the id of the first entry whose hash does not hold. */
+    @Nullable Long firstBrokenLink() {
+        String previous = AuditChain.GENESIS;
+        long after = 0;
+        while (true) {
+            List<Object[]> batch = new ArrayList<>();
+            jdbc.sql("SELECT * FROM audit_entry WHERE id > :after ORDER BY id LIMIT 1000").param("after", after)
+                    .query(row -> {
+                        batch.add(new Object[] {entry(row, 0), row.getString("previous_hash"),
+                                row.getString("before_values"), row.getString("after_values")});
+                    });
+            if (batch.isEmpty()) {
+                return null;
+            }
+            for (Object[] item : batch) {
+                AuditEntry entry = (AuditEntry) item[0];
+                String expected = AuditChain.hash(previous, entry.tenantId(), entry.occurredAt(), entry.actorKind(), entry.actor(),
+                        entry.action(), entry.reason(), entry.ticket(), AuditChain.canonicalJson(entry.before()),
+                        AuditChain.canonicalJson(entry.after()), entry.correlationId());
+                if (!previous.equals(item[1]) || !expected.equals(entry.hash())) {
+                    return entry.id();
+                }
+                previous = entry.hash();
+                after = entry.id();
+            }
+        }
+    }
+
+    private static AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        return new AuditEntry(
+                row.getLong("id"),
+                row.getObject("tenant_id", UUID.class),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getString("actor_kind"),
+                row.getString("actor"),
+                row.getString("action"),
+                row.getString("reason"),
+                row.getString("ticket"),
+                JSON.readValue(row.getString("before_values"), MAP),
+                JSON.readValue(row.getString("after_values"), MAP),
+                row.getString("correlation_id"),
+                row.getString("hash"));
+    }
+}
