@@ -1,0 +1,83 @@
+package com.iusign.platform.audit.web;
+
+import com.iusign.platform.audit.AuditPage;
+import com.iusign.platform.audit.AuditQuery;
+import com.iusign.platform.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code GET /api/admin/audit}: the trail newest first, filtered and paged with an opaque cursor. */
+@RestController
+class AuditController {
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/api/admin/audit")
+    AuditPage find(@RequestParam(required = false) @Nullable String tenantId,
+                   @RequestParam(required = false) @Nullable String action,
+                   @RequestParam(required = false) @Nullable String actor,
+                   @RequestParam(required = false) @Nullable String cursor,
+                   @RequestParam(required = false, defaultValue = "50") String size) {
+        return trail.find(new AuditQuery(uuid(tenantId), action, actor, cursor(cursor), size(size)));
+    }
+
+    private static @Nullable UUID uuid(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("tenantId", "'" + value + "' is not a tenant id (a UUID)");
+        }
+    }
+
+    private static @Nullable Long cursor(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid("cursor", "Not a cursor this API returned; start again without it");
+    }
+
+    private static int size(String value) {
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= AuditQuery.MAX_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid("size", "size must be a whole number from 1 to " + AuditQuery.MAX_SIZE);
+    }
+
+    private static ErrorResponseException invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        problem.setType(URI.create("urn:iusign:problem:validation"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}
