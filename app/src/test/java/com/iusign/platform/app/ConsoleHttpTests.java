@@ -82,6 +82,15 @@ class ConsoleHttpTests {
         assertThat(response.body()).contains("urn:iusign:problem:unauthenticated");
     }
 
+    @Test
+    void theAdminApiIsDescribedByAnOpenApiDocument() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"").contains("/api/admin/tenants/{id}/suspend").contains("/api/admin/audit")
+                .contains("adminToken");
+    }
+
     private String superAdminToken() throws IOException, InterruptedException {
         RegisteredApiClient client = clients.register("HTTP test", "test@iusign.test");
         String basic = Base64.getEncoder().encodeToString((client.client().clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));

@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The stateless filter chains in front of the console's: the token endpoint (open, its own
  * client authentication) and the admin API with the actuator (bearer JWT with the SuperAdmin
- * role, except the health probes and metrics that orchestrators and scrapers read). Everything
+ * role, except the health probes and metrics that orchestrators and scrapers read, and the
+ * OpenAPI description). Everything
  * else falls through to the console's chain in the app module.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +37,10 @@ class AdminApiSecurityConfiguration {
     SecurityFilterChain adminApiFilterChain(HttpSecurity http, AdminApiProperties properties) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         return http
-                .securityMatcher("/api/admin/**", "/actuator/**")
+                .securityMatcher("/api/admin/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().hasRole(PlatformAuthorities.SUPERADMIN))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities(properties)))
