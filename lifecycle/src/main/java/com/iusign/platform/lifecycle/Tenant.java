@@ -10,6 +10,6 @@ public record Tenant(TenantId id, String name, String slug, String plan, Subscri
                      Instant updatedAt, Instant statusChangedAt, long version) {
 
     public TenantSummary summary() {
-        return new TenantSummary(id, name, slug, plan, status, createdAt);
+        return new TenantSummary(id, name, slug, plan, subscriptionStatus, status, createdAt);
     }
 }

@@ -1,0 +1,194 @@
+package com.iusign.platform.app.ui.tenants;
+
+import com.iusign.platform.app.ui.audit.AuditGrid;
+import com.iusign.platform.app.ui.components.Actions;
+import com.iusign.platform.app.ui.components.CopyableId;
+import com.iusign.platform.app.ui.components.StatusBadge;
+import com.iusign.platform.app.ui.components.Times;
+import com.iusign.platform.audit.AuditQuery;
+import com.iusign.platform.audit.AuditTrail;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.IllegalTransitionException;
+import com.iusign.platform.lifecycle.Tenant;
+import com.iusign.platform.lifecycle.TenantConflictException;
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantNotFoundException;
+import com.iusign.platform.lifecycle.TenantStatus;
+import com.iusign.platform.lifecycle.UpdateTenant;
+import com.iusign.platform.security.PlatformAuthorities;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One tenant: header with its status and the primary action (Suspend when active, Reactivate
+ * when suspended) plus a More menu, and tabs for overview, history and the tenant's audit trail.
+ * Every action carries the version the page loaded, so acting on a tenant someone else changed
+ * meanwhile is refused and the page reloads to show what is true now.
+ */
+@Route("tenants")
+@RolesAllowed(PlatformAuthorities.SUPERADMIN)
+public class TenantDetailView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final TenantLifecycle lifecycle;
+    private final AuditTrail trail;
+    private final AuthenticationContext authentication;
+    private Tenant tenant;
+    private String title = "Tenant";
+
+    TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, AuthenticationContext authentication) {
+        this.lifecycle = lifecycle;
+        this.trail = trail;
+        this.authentication = authentication;
+        addClassName("console-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            tenant = lifecycle.get(new TenantId(UUID.fromString(parameter)));
+            render();
+        } catch (IllegalArgumentException | TenantNotFoundException e) {
+            removeAll();
+            title = "Tenant not found";
+            add(new H2("No tenant with ID " + parameter), new Paragraph("Check the ID, or find the tenant in the list."),
+                    new RouterLink("Back to tenants", TenantsView.class));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void render() {
+        removeAll();
+        title = tenant.name() + " · Tenant";
+        add(header(), tabs());
+    }
+
+    private Div header() {
+        H2 name = new H2(tenant.name());
+        name.addClassName("tenant-name");
+        StatusBadge badge = new StatusBadge(tenant.status());
+        badge.setId("tenant-status");
+        HorizontalLayout titleLine = new HorizontalLayout(name, badge);
+        titleLine.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        Div facts = new Div(fact("Slug", new Span(tenant.slug())), fact("Plan", new Span(tenant.plan())),
+                fact("Subscription", new Span(tenant.subscriptionStatus().name())),
+                fact("ID", new CopyableId(tenant.id().value(), false)));
+        facts.addClassName("tenant-facts");
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        if (tenant.status() == TenantStatus.ACTIVE) {
+            actions.add(primary("Suspend", TenantStatus.SUSPENDED, ButtonVariant.LUMO_ERROR));
+        } else if (tenant.status() == TenantStatus.SUSPENDED) {
+            actions.add(primary("Reactivate", TenantStatus.ACTIVE, ButtonVariant.LUMO_SUCCESS));
+        }
+        if (tenant.status() != TenantStatus.DEACTIVATED) {
+            actions.add(moreMenu());
+        }
+        HorizontalLayout top = new HorizontalLayout(new Div(titleLine, facts), actions);
+        top.setWidthFull();
+        top.setJustifyContentMode(HorizontalLayout.JustifyContentMode.BETWEEN);
+        Div header = new Div(top);
+        header.addClassName("tenant-header");
+        return header;
+    }
+
+    private Button primary(String label, TenantStatus target, ButtonVariant variant) {
+        Button button = new Button(label, click -> openStatusDialog(target));
+        button.setId("primary-status-action");
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, variant);
+        return button;
+    }
+
+    private MenuBar moreMenu() {
+        MenuBar more = new MenuBar();
+        more.setId("tenant-more");
+        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        var item = more.addItem("More");
+        item.getSubMenu().addItem("Edit name, plan, subscription, domain…", click -> openEditDialog());
+        item.getSubMenu().addItem("Deactivate…", click -> openStatusDialog(TenantStatus.DEACTIVATED));
+        return more;
+    }
+
+    private TabSheet tabs() {
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add("Overview", overview());
+        tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
+        AuditGrid audit = new AuditGrid(trail, false);
+        audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));
+        tabs.add("Audit", audit);
+        return tabs;
+    }
+
+    private Div overview() {
+        Div overview = new Div(
+                fact("Owner e-mail", new Span(tenant.ownerEmail())),
+                fact("Custom domain", new Span(Objects.requireNonNullElse(tenant.customDomain(), "none"))),
+                fact("Created", Times.relative(tenant.createdAt())),
+                fact("Status since", Times.relative(tenant.statusChangedAt())),
+                fact("Last change", Times.relative(tenant.updatedAt())));
+        overview.addClassName("tenant-overview");
+        return overview;
+    }
+
+    private void openStatusDialog(TenantStatus target) {
+        long version = tenant.version();
+        new StatusChangeDialog(tenant, target, this::change, change -> act(() -> switch (target) {
+            case SUSPENDED -> lifecycle.suspend(tenant.id(), change, version);
+            case ACTIVE -> lifecycle.reactivate(tenant.id(), change, version);
+            case DEACTIVATED -> lifecycle.deactivate(tenant.id(), change, version);
+        }, StatusChangeDialog.pastTense(target))).open();
+    }
+
+    private void openEditDialog() {
+        new EditTenantDialog(tenant, lifecycle.plans(), this::change,
+                (update, change) -> act(() -> lifecycle.update(tenant.id(), update, change), "updated")).open();
+    }
+
+    private Change change(String reason, String ticket) {
+        return Actions.change(authentication, reason, ticket);
+    }
+
+    private void act(Supplier<Tenant> action, String verb) {
+        try {
+            tenant = action.get();
+            Actions.succeeded(tenant.name() + " " + verb + ". The change is in the History and Audit tabs.");
+        } catch (IllegalTransitionException | TenantConflictException e) {
+            Actions.refused(e.getMessage() + " — the page now shows the tenant as it is.");
+            tenant = lifecycle.get(tenant.id());
+        }
+        render();
+    }
+
+    private static Div fact(String label, com.vaadin.flow.component.Component value) {
+        Span name = new Span(label);
+        name.addClassName("fact-label");
+        Div fact = new Div(name, value);
+        fact.addClassName("fact");
+        return fact;
+    }
+}

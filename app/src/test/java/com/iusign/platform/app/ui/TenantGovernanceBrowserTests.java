@@ -1,0 +1,138 @@
+package com.iusign.platform.app.ui;
+
+import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.Tenant;
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantStatus;
+import com.iusign.platform.security.SuperAdminAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A SuperAdmin provisions, suspends and reactivates a tenant in the console, and is refused an outdated action. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TenantGovernanceBrowserTests {
+
+    private static final String PASSWORD = "governance password 9";
+
+    private final SuperAdminAccounts accounts;
+    private final TenantLifecycle lifecycle;
+    private final int port;
+    private BrowserSession browser;
+
+    TenantGovernanceBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, @LocalServerPort int port) {
+        this.accounts = accounts;
+        this.lifecycle = lifecycle;
+        this.port = port;
+    }
+
+    @BeforeEach
+    void signIn() {
+        String email = accounts.create("gov-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
+        browser = new BrowserSession(port);
+        browser.open("/");
+        browser.visible(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(email);
+        browser.visible(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(PASSWORD, Keys.ENTER);
+        browser.visible(By.id("provision-tenant"));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void provisionSuspendWithReasonSeeHistoryReactivateAndGetRefusedAnOutdatedAction() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String name = "Browser Bank " + suffix;
+        browser.visible(By.id("provision-tenant")).click();
+        type("provision-name", name);
+        type("provision-owner", "owner@bank-" + suffix + ".test");
+        browser.visible(By.id("provision-submit")).click();
+
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("/tenants/"));
+        browser.waitForText("Provisioned " + name);
+        assertThat(status()).isEqualTo("Active");
+        TenantId id = new TenantId(UUID.fromString(browser.driver().getCurrentUrl().replaceAll(".*/tenants/", "")));
+        assertThat(lifecycle.get(id).slug()).isEqualTo("browser-bank-" + suffix);
+
+        browser.visible(By.id("primary-status-action")).click();
+        browser.waitForText("will be refused on their next request");
+        type("status-reason", "Credential stuffing from this tenant");
+        type("status-ticket", "INC-2026-11");
+        browser.screenshot("07-suspend-dialog");
+        browser.visible(By.id("status-confirm")).click();
+        browser.waitFor(driver -> "Suspended".equals(status()));
+        browser.visible(By.xpath("//vaadin-tab[normalize-space(.)='History']")).click();
+        browser.waitForText("Credential stuffing from this tenant [INC-2026-11]");
+        browser.screenshot("08-suspended-history");
+
+        browser.visible(By.id("primary-status-action")).click();
+        type("status-reason", "Owner rotated all passwords");
+        browser.visible(By.id("status-confirm")).click();
+        browser.waitFor(driver -> "Active".equals(status()));
+
+        // Another SuperAdmin suspends the tenant behind this page's back; this page still offers "Suspend".
+        lifecycle.suspend(id, Change.of(Actor.superAdmin("other@iusign.test"), "Second opinion"), null);
+        browser.visible(By.id("primary-status-action")).click();
+        type("status-reason", "Too late");
+        browser.visible(By.id("status-confirm")).click();
+        browser.waitForText("changed since you loaded it");
+        browser.waitFor(driver -> "Suspended".equals(status()));
+        browser.screenshot("09-refused-outdated");
+        assertThat(lifecycle.history(id).statusChanges()).extracting(entry -> entry.to())
+                .containsExactly(TenantStatus.SUSPENDED, TenantStatus.ACTIVE, TenantStatus.SUSPENDED, TenantStatus.ACTIVE);
+    }
+
+    @Test
+    void deactivationNeedsTheSlugTypedOutAndEndsTheActions() throws Exception {
+        Tenant tenant = lifecycle.provision(new com.iusign.platform.lifecycle.ProvisionTenant("Closing Co " + UUID.randomUUID(),
+                "closing-" + UUID.randomUUID().toString().substring(0, 8), "starter", "o@closing.test", null),
+                Change.of(Actor.system("test"), "Fixture"));
+        browser.open("/tenants/" + tenant.id());
+        browser.visible(By.id("tenant-more")).click();
+        browser.visible(By.xpath("//vaadin-menu-bar-item[contains(normalize-space(.), 'Deactivate')]")).click();
+        type("status-reason", "Contract terminated");
+
+        assertThat(browser.visible(By.id("status-confirm")).getDomAttribute("disabled")).isNotNull();
+        type("status-typed-slug", tenant.slug());
+        browser.visible(By.id("status-confirm")).click();
+
+        browser.waitFor(driver -> "Deactivated".equals(status()));
+        assertThat(browser.driver().findElements(By.id("primary-status-action"))).isEmpty();
+        assertThat(lifecycle.get(tenant.id()).status()).isEqualTo(TenantStatus.DEACTIVATED);
+    }
+
+    @Test
+    void provisioningRefusalsAppearOnTheirFields() throws Exception {
+        browser.visible(By.id("provision-tenant")).click();
+        type("provision-name", "Bad Input Ltd");
+        type("provision-slug", "-no-");
+        type("provision-owner", "not-an-email");
+        browser.visible(By.id("provision-submit")).click();
+
+        browser.waitForText("is not a valid e-mail address");
+        assertThat(browser.visible(By.id("provision-slug")).getDomAttribute("invalid")).isNotNull();
+        assertThat(browser.visible(By.id("provision-owner")).getDomAttribute("invalid")).isNotNull();
+        browser.screenshot("10-provision-refused");
+    }
+
+    private String status() {
+        return browser.driver().findElements(By.id("tenant-status")).stream().findFirst().map(e -> e.getText().strip()).orElse("");
+    }
+
+    private void type(String fieldId, String text) {
+        var input = browser.visible(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+}
