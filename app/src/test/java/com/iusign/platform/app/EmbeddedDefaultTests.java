@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The one-command default run: with no server configured (even when the environment of this
  * test run points at real ones, which command-line arguments override), the app starts an
  * embedded PostgreSQL and Redis, keeps the data under its data directory across a restart, and
- * stops both servers when it stops.
+ * stops both servers when it stops. The demo fleet fills the empty database once.
  */
 class EmbeddedDefaultTests {
 
@@ -30,6 +30,7 @@ class EmbeddedDefaultTests {
 
     @Test
     void restartKeepsTheTenantsAndStoppingTheAppStopsTheEmbeddedServers() {
+        long demoTenants;
         UUID tenant = UUID.randomUUID();
         int postgresPort;
         int redisPort;
@@ -39,6 +40,11 @@ class EmbeddedDefaultTests {
             redisPort = URI.create(first.getEnvironment().getProperty("spring.data.redis.url")).getPort();
             assertThat(postgresPort).isNotEqualTo(5432);
             assertThat(redisPort).isNotEqualTo(6379);
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            demoTenants = jdbc.sql("SELECT count(*) FROM tenant").query(Long.class).single();
+            assertThat(demoTenants).as("the demo fleet fills the empty embedded database").isEqualTo(200);
+            assertThat(jdbc.sql("SELECT count(DISTINCT status) FROM tenant").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("SELECT count(DISTINCT plan) FROM tenant").query(Long.class).single()).isEqualTo(3);
             first.getBean(JdbcClient.class).sql("""
                     INSERT INTO tenant (id, name, slug, plan, subscription_status, status, owner_email)
                     VALUES (:id, 'Persistent Corp', 'persistent-corp', 'starter', 'TRIALING', 'ACTIVE', 'owner@persistent.test')""")
@@ -50,8 +56,11 @@ class EmbeddedDefaultTests {
         assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
-            assertThat(second.getBean(JdbcClient.class).sql("SELECT name FROM tenant WHERE id = :id").param("id", tenant)
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT name FROM tenant WHERE id = :id").param("id", tenant)
                     .query(String.class).single()).isEqualTo("Persistent Corp");
+            assertThat(jdbc.sql("SELECT count(*) FROM tenant").query(Long.class).single())
+                    .as("a database that has tenants gets no second fleet").isEqualTo(demoTenants + 1);
         }
     }
 
@@ -61,6 +70,7 @@ class EmbeddedDefaultTests {
                 "--spring.datasource.url=", "--spring.data.redis.url=", "--spring.data.redis.host=",
                 "--iusign.database.admin-url=",
                 "--iusign.embedded.ephemeral=false",
+                "--iusign.demo-data.enabled=true",
                 "--iusign.embedded.data-dir=" + dataDirectory);
     }
 
