@@ -127,6 +127,49 @@ class TenantLifecycleTests {
     }
 
     @Test
+    void customDomainChangePublishesTenantCustomDomainChanged(Scenario scenario) {
+        Tenant tenant = provision();
+        String domain = "esign." + tenant.slug() + ".example.org";
+        scenario.stimulate(() -> lifecycle.update(tenant.id(), new UpdateTenant(null, null, null, domain, null),
+                        Change.of(ALICE, "Customer brought their domain")))
+                .andWaitForEventOfType(TenantCustomDomainChanged.class)
+                .matching(event -> event.tenantId().equals(tenant.id()))
+                .toArriveAndVerify(event -> {
+                    assertThat(event.from()).isNull();
+                    assertThat(event.to()).isEqualTo(domain);
+                });
+    }
+
+    @Test
+    void twoSuperAdminsActingAtOnceCannotBothWin() throws Exception {
+        Tenant tenant = provision();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var suspend = pool.submit(() -> {
+                start.await();
+                return lifecycle.suspend(tenant.id(), Change.of(ALICE, "Admin one"), tenant.version());
+            });
+            var deactivate = pool.submit(() -> {
+                start.await();
+                return lifecycle.deactivate(tenant.id(), Change.of(Actor.superAdmin("bob@iusign.test"), "Admin two"), tenant.version());
+            });
+            start.countDown();
+            List<Throwable> failures = new java.util.ArrayList<>();
+            for (var outcome : List.of(suspend, deactivate)) {
+                try {
+                    outcome.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            assertThat(failures).singleElement().isInstanceOf(TenantConflictException.class)
+                    .extracting(Throwable::getMessage).asString().contains("changed since you loaded it");
+        }
+        assertThat(lifecycle.get(tenant.id()).version()).isEqualTo(tenant.version() + 1);
+        assertThat(lifecycle.history(tenant.id()).statusChanges()).hasSize(2);
+    }
+
+    @Test
     void illegalTransitionsAreRefusedNamingTheStatusAndTheAllowedMoves() {
         Tenant tenant = provision();
 
