@@ -1,6 +1,7 @@
 package com.iusign.platform.security;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Admin API clients: automation that obtains short-lived SuperAdmin tokens from
@@ -31,12 +33,14 @@ public class AdminApiClients {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
     /** Compared against when the client id is unknown, so both answers take the same time. */
     private final String unknownClientHash;
 
-    AdminApiClients(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    AdminApiClients(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
         this.unknownClientHash = passwordEncoder.encode(randomSecret());
     }
 
@@ -89,7 +93,9 @@ public class AdminApiClients {
         }
         jdbc.sql("UPDATE admin_api_client SET revoked_at = now(), revoked_by = :by WHERE client_id = :clientId AND revoked_at IS NULL")
                 .param("by", revokedBy).param("clientId", clientId).update();
-        return find(clientId).orElseThrow();
+        AdminApiClient revoked = find(clientId).orElseThrow();
+        events.publishEvent(new AdminApiClientRevoked(UUID.randomUUID(), clientId, revoked.name(), revokedBy, revoked.revokedAt()));
+        return revoked;
     }
 
     /**
@@ -127,6 +133,7 @@ public class AdminApiClients {
                 .param("createdBy", createdBy)
                 .param("now", Timestamp.from(now))
                 .update();
+        events.publishEvent(new AdminApiClientRegistered(UUID.randomUUID(), clientId, trimmedName, createdBy, now));
         return new AdminApiClient(clientId, trimmedName, createdBy, now, null, null, null);
     }
 

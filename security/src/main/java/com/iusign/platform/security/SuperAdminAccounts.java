@@ -1,5 +1,6 @@
 package com.iusign.platform.security;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,12 @@ public class SuperAdminAccounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    SuperAdminAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    SuperAdminAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -88,6 +91,7 @@ public class SuperAdminAccounts {
         }
         jdbc.sql("UPDATE super_admin SET password_hash = :hash WHERE email = :email")
                 .param("hash", passwordEncoder.encode(newPassword)).param("email", normalized).update();
+        events.publishEvent(new SuperAdminPasswordChanged(UUID.randomUUID(), normalized, Instant.now()));
     }
 
     private static SuperAdminAccount account(ResultSet row, int rowNumber) throws SQLException {

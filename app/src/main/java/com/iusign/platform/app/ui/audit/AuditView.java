@@ -26,7 +26,7 @@ public class AuditView extends Main {
 
     static final List<String> ACTIONS = List.of("tenant.provisioned", "tenant.renamed", "tenant.plan-changed",
             "tenant.subscription-changed", "tenant.custom-domain-changed", "tenant.suspended", "tenant.reactivated",
-            "tenant.deactivated");
+            "tenant.deactivated", "api-client.registered", "api-client.revoked", "superadmin.password-changed");
 
     AuditView(AuditTrail trail) {
         addClassName("console-view");

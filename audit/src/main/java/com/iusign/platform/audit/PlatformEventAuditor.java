@@ -1,0 +1,49 @@
+package com.iusign.platform.audit;
+
+import com.iusign.platform.security.AdminApiClientRegistered;
+import com.iusign.platform.security.AdminApiClientRevoked;
+import com.iusign.platform.security.SuperAdminPasswordChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Appends the SuperAdmins' platform actions (admin API clients registered and revoked, own
+ * password changed) to the trail, in the transaction of the action, like {@link TenantEventAuditor}.
+ * These entries belong to no tenant.
+ */
+@Component
+class PlatformEventAuditor {
+
+    static final String BOOTSTRAP = "bootstrap";
+
+    private final AuditStore store;
+
+    PlatformEventAuditor(AuditStore store) {
+        this.store = store;
+    }
+
+    @EventListener
+    void on(AdminApiClientRegistered event) {
+        store.append(new AuditRecord(event.eventId(), null, event.at(), kind(event.by()), event.by(), "api-client.registered",
+                null, null, Map.of(), Map.of("clientId", event.clientId(), "name", event.name()), event.eventId().toString()));
+    }
+
+    @EventListener
+    void on(AdminApiClientRevoked event) {
+        store.append(new AuditRecord(event.eventId(), null, event.at(), kind(event.by()), event.by(), "api-client.revoked",
+                null, null, Map.of("clientId", event.clientId(), "state", "active"),
+                Map.of("clientId", event.clientId(), "state", "revoked"), event.eventId().toString()));
+    }
+
+    @EventListener
+    void on(SuperAdminPasswordChanged event) {
+        store.append(new AuditRecord(event.eventId(), null, event.at(), "SUPERADMIN", event.email(), "superadmin.password-changed",
+                null, null, Map.of(), Map.of(), event.eventId().toString()));
+    }
+
+    private static String kind(String by) {
+        return BOOTSTRAP.equals(by) ? "SYSTEM" : "SUPERADMIN";
+    }
+}
