@@ -53,7 +53,10 @@ final class BrowserSession implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        // Vaadin re-renders parts of the page after each action: an element read mid-render is simply read again.
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     WebElement visible(By locator) {
