@@ -138,9 +138,10 @@ class TenantAdminApiTests {
 
         JsonNode audit = api.get("/api/admin/audit?tenantId=" + id).json();
         assertThat(audit.get("items").valueStream().map(entry -> entry.get("action").asString()))
-                .containsExactly("tenant.subscription-changed", "tenant.plan-changed", "tenant.renamed", "tenant.provisioned");
+                .containsExactly("tenant.subscription-changed", "tenant.plan-changed", "tenant.renamed", "user.added", "tenant.provisioned");
         assertThat(audit.at("/items/0/actor").asString()).isEqualTo(api.clientId);
         assertThat(audit.at("/items/2/after/name").asString()).isEqualTo(newName);
+        assertThat(audit.at("/items/3/after/role").asString()).isEqualTo("OWNER");
         assertThat(api.get("/api/admin/audit?tenantId=nope").status()).isEqualTo(400);
     }
 

@@ -1,6 +1,7 @@
 package com.iusign.platform.lifecycle;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,11 +31,14 @@ public class TenantLifecycle {
     private final TenantRecords records;
     private final ApplicationEventPublisher events;
     private final BulkStatusChange bulk;
+    private final ObjectProvider<TenantProvisioningExtension> extensions;
     private final Clock clock;
 
-    TenantLifecycle(TenantRecords records, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    TenantLifecycle(TenantRecords records, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                    ObjectProvider<TenantProvisioningExtension> extensions) {
         this.records = records;
         this.events = events;
+        this.extensions = extensions;
         this.bulk = new BulkStatusChange(transactions);
         this.clock = Clock.systemUTC();
     }
@@ -46,6 +50,11 @@ public class TenantLifecycle {
      * @throws TenantConflictException   when the name, slug or domain is taken
      */
     public Tenant provision(ProvisionTenant command, Change change) {
+        return provisionReporting(command, change).tenant();
+    }
+
+    /** {@link #provision} with what the provisioning extensions report, such as the owner's activation token. */
+    public ProvisioningResult provisionReporting(ProvisionTenant command, Change change) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = TenantRules.name(command.name(), errors);
         String slug = TenantRules.slug(command.slug(), errors);
@@ -62,7 +71,10 @@ public class TenantLifecycle {
         insertOrConflict(() -> records.insert(id, name, slug, plan, subscription, ownerEmail, domain, now));
         records.recordStatus(id, null, TenantStatus.ACTIVE, change, now);
         events.publishEvent(new TenantProvisioned(UUID.randomUUID(), id, name, slug, plan, subscription, ownerEmail, domain, change, now));
-        return require(id);
+        Tenant tenant = require(id);
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extensions.orderedStream().forEach(extension -> extras.putAll(extension.tenantProvisioned(tenant, command, change)));
+        return new ProvisioningResult(tenant, extras);
     }
 
     /**
@@ -163,6 +175,11 @@ public class TenantLifecycle {
     @Transactional(readOnly = true)
     public Tenant get(TenantId id) {
         return require(id);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Tenant> findBySlug(String slug) {
+        return records.findBySlug(slug);
     }
 
     @Transactional(readOnly = true)

@@ -42,6 +42,11 @@ class TenantRecords {
                 .query(TenantRecords::tenant).optional();
     }
 
+    Optional<Tenant> findBySlug(String slug) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant WHERE slug = :slug").param("slug", slug)
+                .query(TenantRecords::tenant).optional();
+    }
+
     /** Reads the tenant and locks its row until the transaction ends, so concurrent changes queue up. */
     Optional<Tenant> lock(TenantId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenant WHERE id = :id FOR UPDATE").param("id", id.value())

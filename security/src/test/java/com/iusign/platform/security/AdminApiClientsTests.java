@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "lifecycle")
 class AdminApiClientsTests {
 
     private final AdminApiClients clients;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "lifecycle")
 class SuperAdminAccountsTests {
 
     private static final String PASSWORD = "correct horse battery";

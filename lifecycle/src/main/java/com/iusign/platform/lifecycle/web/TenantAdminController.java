@@ -4,6 +4,7 @@ import com.iusign.platform.lifecycle.Actor;
 import com.iusign.platform.lifecycle.Change;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.ProvisionTenant;
+import com.iusign.platform.lifecycle.ProvisioningResult;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
@@ -27,7 +28,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,6 +47,9 @@ import java.util.UUID;
 class TenantAdminController {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final TenantLifecycle lifecycle;
 
@@ -49,15 +58,18 @@ class TenantAdminController {
     }
 
     @PostMapping("/tenants")
-    ResponseEntity<TenantBody> provision(@RequestBody Provision body, Principal caller,
+    ResponseEntity<Map<String, Object>> provision(@RequestBody Provision body, Principal caller,
                                          @RequestHeader(name = CORRELATION_HEADER, required = false) @Nullable String correlationId) {
         Change change = change(caller, Objects.requireNonNullElse(body.reason(), "Provisioned through the admin API"),
                 body.ticket(), correlationId);
-        Tenant tenant = lifecycle.provision(new ProvisionTenant(body.name(), body.slug(), body.plan(), body.ownerEmail(),
-                body.customDomain(), TenantRequests.subscription(body.subscriptionStatus())), change);
+        ProvisioningResult result = lifecycle.provisionReporting(new ProvisionTenant(body.name(), body.slug(), body.plan(),
+                body.ownerEmail(), body.customDomain(), TenantRequests.subscription(body.subscriptionStatus())), change);
+        Tenant tenant = result.tenant();
+        Map<String, Object> response = new LinkedHashMap<>(JSON.convertValue(TenantBody.of(tenant), MAP));
+        response.putAll(result.extras());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(tenant.id().value()))
                 .header(CORRELATION_HEADER, change.correlationId())
-                .body(TenantBody.of(tenant));
+                .body(response);
     }
 
     @GetMapping("/tenants/{id}")

@@ -36,7 +36,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         bearerEntryPoint.commence(request, response, exception);
-        if (exception instanceof OAuth2AuthenticationException invalid) {
+        if (exception instanceof GateAuthentication.Refused refused) {
+            if (refused.refusal() == null) {
+                write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "urn:iusign:problem:gate-unavailable",
+                        "Access cannot be checked right now", refused.getError().getDescription());
+            } else {
+                write(request, response, HttpStatus.valueOf(refused.refusal().status()), refused.refusal().type(),
+                        refused.refusal().title(), refused.getError().getDescription());
+            }
+        } else if (exception instanceof OAuth2AuthenticationException invalid) {
             String description = invalid.getError().getDescription();
             write(request, response, HttpStatus.UNAUTHORIZED, TYPE_INVALID_TOKEN, "Invalid bearer token",
                     description == null ? invalid.getError().getErrorCode() : description);
@@ -55,7 +63,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 "The token is valid but does not carry the SUPERADMIN role that this endpoint requires");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
                               String title, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type);

@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "lifecycle")
 @AutoConfigureMockMvc
 class AdminApiTokenTests {
 

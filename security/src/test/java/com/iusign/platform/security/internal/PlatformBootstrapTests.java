@@ -13,7 +13,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "lifecycle")
 class PlatformBootstrapTests {
 
     private static final String STRONG = "a strong bootstrap password";

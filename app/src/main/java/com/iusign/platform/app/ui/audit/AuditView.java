@@ -26,7 +26,8 @@ public class AuditView extends Main {
 
     static final List<String> ACTIONS = List.of("tenant.provisioned", "tenant.renamed", "tenant.plan-changed",
             "tenant.subscription-changed", "tenant.custom-domain-changed", "tenant.suspended", "tenant.reactivated",
-            "tenant.deactivated", "api-client.registered", "api-client.revoked", "superadmin.password-changed");
+            "tenant.deactivated", "api-client.registered", "api-client.revoked", "superadmin.password-changed", "user.added", "user.locked",
+            "user.unlocked", "sessions.flushed", "user.sessions-flushed");
 
     AuditView(AuditTrail trail) {
         addClassName("console-view");

@@ -1,0 +1,55 @@
+package com.iusign.platform.audit;
+
+import com.iusign.platform.identity.TenantUserAdded;
+import com.iusign.platform.identity.TenantUserStatusChanged;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.security.TenantSessionsFlushed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Appends the access governance of a tenant to the trail: users added, locked, unlocked, sessions flushed. */
+@Component
+class AccessEventAuditor {
+
+    private final AuditStore store;
+
+    AccessEventAuditor(AuditStore store) {
+        this.store = store;
+    }
+
+    @EventListener
+    void on(TenantUserAdded event) {
+        append(event.eventId(), event.tenantId(), event.at(), event.change(), "user.added", Map.of(),
+                Map.of("userId", event.userId().toString(), "email", event.email(), "role", event.role().name()));
+    }
+
+    @EventListener
+    void on(TenantUserStatusChanged event) {
+        append(event.eventId(), event.tenantId(), event.at(), event.change(),
+                event.to().name().equals("LOCKED") ? "user.locked" : "user.unlocked",
+                Map.of("userId", event.userId().toString(), "status", event.from().name()),
+                Map.of("userId", event.userId().toString(), "status", event.to().name()));
+    }
+
+    @EventListener
+    void on(TenantSessionsFlushed event) {
+        Map<String, Object> after = new HashMap<>();
+        after.put("sessionsValidFrom", event.effectiveAt().toString());
+        if (event.userId() != null) {
+            after.put("userId", event.userId().toString());
+        }
+        append(event.eventId(), event.tenantId(), event.effectiveAt(), event.change(),
+                event.userId() == null ? "sessions.flushed" : "user.sessions-flushed", Map.of(), after);
+    }
+
+    private void append(UUID eventId, UUID tenantId, Instant at, Change change, String action, Map<String, Object> before,
+                        Map<String, Object> after) {
+        store.append(new AuditRecord(eventId, tenantId, at, change.by().kind().name(), change.by().name(), action, change.reason(),
+                change.ticket(), before, after, change.correlationId()));
+    }
+}

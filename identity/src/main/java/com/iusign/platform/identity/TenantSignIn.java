@@ -1,0 +1,129 @@
+package com.iusign.platform.identity;
+
+import com.iusign.platform.identity.SignInRefused.Reason;
+import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.Tenant;
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantStatus;
+import com.iusign.platform.security.IssuedToken;
+import com.iusign.platform.security.SessionRevocation;
+import com.iusign.platform.security.TenantTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tenant users sign in and refresh. A refresh token is single-use: each refresh rotates it within
+ * its family, and presenting an already rotated one (a sign of theft) revokes the whole family and
+ * ends the user's sessions. Refusals are committed (a failed attempt counts even though the call
+ * fails), hence {@code noRollbackFor}.
+ */
+@Service
+@Transactional(noRollbackFor = SignInRefused.class)
+public class TenantSignIn {
+
+    private static final String VAGUE = "Sign-in failed: the organization, e-mail or password is wrong, or there were too"
+            + " many attempts (then wait 15 minutes)";
+
+    private final UserStore store;
+    private final TenantLifecycle lifecycle;
+    private final TenantTokens tokens;
+    private final SessionRevocation sessions;
+    private final PasswordEncoder passwordEncoder;
+    private final String unknownUserHash;
+    private final int maxFailures;
+    private final Duration lockout;
+    private final Duration refreshTtl;
+
+    TenantSignIn(UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
+                 PasswordEncoder passwordEncoder,
+                 @Value("${iusign.tenant-sign-in.max-failures:5}") int maxFailures,
+                 @Value("${iusign.tenant-sign-in.lockout:15m}") Duration lockout,
+                 @Value("${iusign.tenant-sign-in.refresh-ttl:14d}") Duration refreshTtl) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.passwordEncoder = passwordEncoder;
+        this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
+        this.maxFailures = maxFailures;
+        this.lockout = lockout;
+        this.refreshTtl = refreshTtl;
+    }
+
+    public TokenPair signIn(String tenantSlug, String email, String password) {
+        String normalizedEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Optional<Tenant> tenant = tenantSlug == null ? Optional.empty() : lifecycle.findBySlug(tenantSlug.strip());
+        Optional<UserStore.Credentials> credentials = tenant.flatMap(t -> store.credentials(t.id().value(), normalizedEmail));
+        String hash = credentials.map(UserStore.Credentials::passwordHash).orElse(null);
+        boolean matches = passwordEncoder.matches(password == null ? "" : password, hash == null ? unknownUserHash : hash);
+        if (credentials.isEmpty() || hash == null) {
+            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
+        }
+        TenantUser user = credentials.get().user();
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(Instant.now())) {
+            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
+        }
+        if (!matches) {
+            store.failedSignIn(user.id(), maxFailures, lockout.toSeconds());
+            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
+        }
+        requireAccess(tenant.get().status(), user.status());
+        store.signedIn(user.id());
+        return issue(user, UUID.randomUUID());
+    }
+
+    public TokenPair refresh(String refreshToken) {
+        String tokenHash = Secrets.hash(refreshToken == null ? "" : refreshToken);
+        UserStore.RefreshRow row = store.lockRefresh(tokenHash)
+                .orElseThrow(() -> new SignInRefused(Reason.INVALID_REFRESH_TOKEN, "Unknown refresh token: sign in again"));
+        if (row.revokedAt() != null || row.expiresAt().isBefore(Instant.now())) {
+            throw new SignInRefused(Reason.INVALID_REFRESH_TOKEN, "This refresh token was revoked or has expired: sign in again");
+        }
+        if (row.rotatedAt() != null) {
+            store.revokeFamily(row.familyId());
+            sessions.flushUser(new TenantId(row.tenantId()), row.userId(),
+                    Change.of(Actor.system("identity"), "A rotated refresh token was presented again (possible theft)"));
+            throw new SignInRefused(Reason.INVALID_REFRESH_TOKEN,
+                    "This refresh token was already used; every session of this sign-in was ended: sign in again");
+        }
+        Tenant tenant = lifecycle.get(new TenantId(row.tenantId()));
+        TenantUser user = store.findById(row.userId()).orElseThrow();
+        requireAccess(tenant.status(), user.status());
+        store.markRotated(tokenHash);
+        return issue(user, row.familyId());
+    }
+
+    private static void requireAccess(TenantStatus tenant, UserStatus user) {
+        if (tenant == TenantStatus.SUSPENDED) {
+            throw new SignInRefused(Reason.TENANT_SUSPENDED, "Your organization is temporarily suspended; contact its owner or support");
+        }
+        if (tenant == TenantStatus.DEACTIVATED) {
+            throw new SignInRefused(Reason.TENANT_DEACTIVATED, "Your organization was deactivated");
+        }
+        if (user == UserStatus.LOCKED) {
+            throw new SignInRefused(Reason.ACCOUNT_LOCKED, "Your account is locked by an administrator");
+        }
+        if (user == UserStatus.DISABLED) {
+            throw new SignInRefused(Reason.ACCOUNT_DISABLED, "Your account is disabled");
+        }
+    }
+
+    private TokenPair issue(TenantUser user, UUID familyId) {
+        IssuedToken access = tokens.issue(new TenantId(user.tenantId()), user.id(), user.email(), List.of(user.role().name()));
+        String refresh = Secrets.newToken();
+        Instant now = Instant.now();
+        store.insertRefresh(Secrets.hash(refresh), familyId, user.id(), user.tenantId(), now, now.plus(refreshTtl));
+        return new TokenPair(access.value(), refresh, Duration.between(access.issuedAt(), access.expiresAt()).toSeconds());
+    }
+}

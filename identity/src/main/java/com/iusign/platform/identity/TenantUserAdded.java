@@ -1,0 +1,9 @@
+package com.iusign.platform.identity;
+
+import com.iusign.platform.lifecycle.Change;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record TenantUserAdded(UUID eventId, UUID tenantId, UUID userId, String email, UserRole role, Change change, Instant at) {
+}

@@ -1,0 +1,11 @@
+package com.iusign.platform.identity;
+
+import com.iusign.platform.lifecycle.Change;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user was locked or unlocked by an administrator. */
+public record TenantUserStatusChanged(UUID eventId, UUID tenantId, UUID userId, UserStatus from, UserStatus to, Change change,
+                                      Instant at) {
+}

@@ -1,0 +1,148 @@
+package com.iusign.platform.identity;
+
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.TenantConflictException;
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantStatus;
+import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.security.CredentialRules;
+import com.iusign.platform.security.SessionRevocation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The identity module's façade for administrators: add users (each gets a one-time activation
+ * token, valid {@value #ACTIVATION_HOURS} h, with which they set their own password), list them,
+ * lock and unlock them. Locking ends the user's sessions at once (user not-before) and revokes
+ * their refresh tokens.
+ */
+@Service
+@Transactional
+public class TenantUsers {
+
+    public static final int ACTIVATION_HOURS = 72;
+
+    private final UserStore store;
+    private final TenantLifecycle lifecycle;
+    private final SessionRevocation sessions;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+
+    TenantUsers(UserStore store, TenantLifecycle lifecycle, SessionRevocation sessions, PasswordEncoder passwordEncoder,
+                ApplicationEventPublisher events) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.sessions = sessions;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+    }
+
+    /**
+     * @throws TenantValidationException naming each invalid field
+     * @throws TenantConflictException   when the e-mail already has an account in this tenant
+     */
+    public NewUser add(TenantId tenantId, String email, String displayName, String role, Change change) {
+        TenantStatus status = lifecycle.get(tenantId).status();
+        if (status == TenantStatus.DEACTIVATED) {
+            throw new TenantConflictException("status", "A deactivated tenant gets no new users");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String normalizedEmail = null;
+        try {
+            normalizedEmail = CredentialRules.requireEmail(email);
+        } catch (IllegalArgumentException e) {
+            errors.put("email", e.getMessage());
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 120) {
+            errors.put("displayName", "The display name must have 1 to 120 characters");
+        }
+        UserRole userRole = null;
+        try {
+            userRole = UserRole.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            errors.put("role", "Unknown role '" + role + "'; one of " + List.of(UserRole.values()));
+        }
+        if (!errors.isEmpty()) {
+            throw new TenantValidationException(errors);
+        }
+        if (store.emailTaken(tenantId.value(), normalizedEmail)) {
+            throw new TenantConflictException("email", "This tenant already has a user with the e-mail " + normalizedEmail);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        store.insert(id, tenantId.value(), normalizedEmail, name, userRole, now);
+        String token = Secrets.newToken();
+        Instant expiresAt = now.plus(Duration.ofHours(ACTIVATION_HOURS));
+        store.insertActivation(Secrets.hash(token), id, expiresAt);
+        events.publishEvent(new TenantUserAdded(UUID.randomUUID(), tenantId.value(), id, normalizedEmail, userRole, change, now));
+        return new NewUser(get(tenantId, id), token, expiresAt);
+    }
+
+    /**
+     * Sets the password of the user the one-time token belongs to.
+     *
+     * @throws TenantValidationException when the token is unknown, used or expired, or the password is weak
+     */
+    public TenantUser activate(String token, String password) {
+        UUID userId = store.consumeActivation(Secrets.hash(token == null ? "" : token))
+                .orElseThrow(() -> new TenantValidationException(Map.of("token",
+                        "This activation link is unknown, was used already or has expired: ask an administrator for a new one")));
+        TenantUser user = store.findById(userId).orElseThrow();
+        try {
+            CredentialRules.requireStrongPassword(password, user.email());
+        } catch (IllegalArgumentException e) {
+            throw new TenantValidationException(Map.of("password", e.getMessage()));
+        }
+        store.setPassword(userId, passwordEncoder.encode(password));
+        return store.findById(userId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<TenantUser> list(TenantId tenantId) {
+        return store.list(tenantId.value());
+    }
+
+    @Transactional(readOnly = true)
+    public TenantUser get(TenantId tenantId, UUID userId) {
+        return store.find(tenantId.value(), userId).orElseThrow(() -> new UserNotFoundException(tenantId.value(), userId));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UserStatus, Long> countByStatus(TenantId tenantId) {
+        return store.countByStatus(tenantId.value());
+    }
+
+    /** Locks the user: no sign-in, no refresh, and every token already issued is refused on its next request. */
+    public TenantUser lock(TenantId tenantId, UUID userId, Change change) {
+        TenantUser user = setStatus(tenantId, userId, UserStatus.LOCKED, change);
+        store.revokeAllOfUser(userId);
+        sessions.flushUser(tenantId, userId, change);
+        return user;
+    }
+
+    public TenantUser unlock(TenantId tenantId, UUID userId, Change change) {
+        return setStatus(tenantId, userId, UserStatus.ACTIVE, change);
+    }
+
+    private TenantUser setStatus(TenantId tenantId, UUID userId, UserStatus target, Change change) {
+        TenantUser user = get(tenantId, userId);
+        if (user.status() == target) {
+            throw new TenantConflictException("status", "The user is already " + target.name().toLowerCase());
+        }
+        store.setStatus(userId, target);
+        events.publishEvent(new TenantUserStatusChanged(UUID.randomUUID(), tenantId.value(), userId, user.status(), target, change,
+                Instant.now()));
+        return get(tenantId, userId);
+    }
+}

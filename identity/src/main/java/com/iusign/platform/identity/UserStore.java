@@ -1,0 +1,164 @@
+package com.iusign.platform.identity;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** SQL of the tables this module owns: {@code tenant_user}, {@code user_activation}, {@code refresh_token}. */
+@Repository
+class UserStore {
+
+    private static final String COLUMNS = """
+            id, tenant_id, email, display_name, role, status, password_hash IS NOT NULL AS activated, last_sign_in_at,
+            locked_until, created_at""";
+
+    record Credentials(TenantUser user, @Nullable String passwordHash, int failedAttempts) {
+    }
+
+    record RefreshRow(UUID familyId, UUID userId, UUID tenantId, Instant expiresAt, @Nullable Instant rotatedAt,
+                      @Nullable Instant revokedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean emailTaken(UUID tenantId, String email) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_user WHERE tenant_id = :tenant AND email = :email)")
+                .param("tenant", tenantId).param("email", email).query(Boolean.class).single();
+    }
+
+    void insert(UUID id, UUID tenantId, String email, String displayName, UserRole role, Instant now) {
+        jdbc.sql("""
+                INSERT INTO tenant_user (id, tenant_id, email, display_name, role, status, created_at, updated_at)
+                VALUES (:id, :tenant, :email, :name, :role, 'ACTIVE', :now, :now)""")
+                .param("id", id).param("tenant", tenantId).param("email", email).param("name", displayName)
+                .param("role", role.name()).param("now", Timestamp.from(now)).update();
+    }
+
+    Optional<TenantUser> find(UUID tenantId, UUID userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE id = :id AND tenant_id = :tenant")
+                .param("id", userId).param("tenant", tenantId).query(UserStore::user).optional();
+    }
+
+    Optional<Credentials> credentials(UUID tenantId, String email) {
+        return jdbc.sql("SELECT " + COLUMNS + ", password_hash, failed_attempts FROM tenant_user WHERE tenant_id = :tenant AND email = :email")
+                .param("tenant", tenantId).param("email", email)
+                .query((row, n) -> new Credentials(user(row, n), row.getString("password_hash"), row.getInt("failed_attempts")))
+                .optional();
+    }
+
+    List<TenantUser> list(UUID tenantId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE tenant_id = :tenant ORDER BY role = 'OWNER' DESC, email")
+                .param("tenant", tenantId).query(UserStore::user).list();
+    }
+
+    Map<UserStatus, Long> countByStatus(UUID tenantId) {
+        return jdbc.sql("SELECT status, count(*) AS users FROM tenant_user WHERE tenant_id = :tenant GROUP BY status")
+                .param("tenant", tenantId)
+                .query((row, n) -> Map.entry(UserStatus.valueOf(row.getString("status")), row.getLong("users")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    void setStatus(UUID userId, UserStatus status) {
+        jdbc.sql("UPDATE tenant_user SET status = :status, updated_at = now() WHERE id = :id")
+                .param("status", status.name()).param("id", userId).update();
+    }
+
+    void setPassword(UUID userId, String hash) {
+        jdbc.sql("UPDATE tenant_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE id = :id")
+                .param("hash", hash).param("id", userId).update();
+    }
+
+    void signedIn(UUID userId) {
+        jdbc.sql("UPDATE tenant_user SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = :id")
+                .param("id", userId).update();
+    }
+
+    /** One statement, so that concurrent failures on several instances cannot lose a count. */
+    void failedSignIn(UUID userId, int maxFailures, long lockoutSeconds) {
+        jdbc.sql("""
+                UPDATE tenant_user
+                   SET failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_attempts + 1 END,
+                       locked_until = CASE
+                           WHEN locked_until IS NOT NULL AND locked_until > now() THEN locked_until
+                           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_attempts + 1 END) >= :max
+                               THEN now() + make_interval(secs => :seconds)
+                           ELSE NULL END
+                 WHERE id = :id""")
+                .param("max", maxFailures).param("seconds", lockoutSeconds).param("id", userId).update();
+    }
+
+    void insertActivation(String tokenHash, UUID userId, Instant expiresAt) {
+        jdbc.sql("INSERT INTO user_activation (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
+                .param("hash", tokenHash).param("user", userId).param("expires", Timestamp.from(expiresAt)).update();
+    }
+
+    /** Marks the activation used and returns its user, when it exists, is unused and has not expired. */
+    Optional<UUID> consumeActivation(String tokenHash) {
+        return jdbc.sql("""
+                UPDATE user_activation SET used_at = now()
+                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now()
+                RETURNING user_id""")
+                .param("hash", tokenHash).query(UUID.class).optional();
+    }
+
+    Optional<TenantUser> findById(UUID userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE id = :id").param("id", userId).query(UserStore::user).optional();
+    }
+
+    void insertRefresh(String tokenHash, UUID familyId, UUID userId, UUID tenantId, Instant issuedAt, Instant expiresAt) {
+        jdbc.sql("""
+                INSERT INTO refresh_token (token_hash, family_id, user_id, tenant_id, issued_at, expires_at)
+                VALUES (:hash, :family, :user, :tenant, :issued, :expires)""")
+                .param("hash", tokenHash).param("family", familyId).param("user", userId).param("tenant", tenantId)
+                .param("issued", Timestamp.from(issuedAt)).param("expires", Timestamp.from(expiresAt)).update();
+    }
+
+    /** Locks the refresh token's row, so two concurrent uses of one token cannot both rotate it. */
+    Optional<RefreshRow> lockRefresh(String tokenHash) {
+        return jdbc.sql("SELECT family_id, user_id, tenant_id, expires_at, rotated_at, revoked_at FROM refresh_token WHERE token_hash = :hash FOR UPDATE")
+                .param("hash", tokenHash)
+                .query((row, n) -> new RefreshRow(row.getObject("family_id", UUID.class), row.getObject("user_id", UUID.class),
+                        row.getObject("tenant_id", UUID.class), row.getTimestamp("expires_at").toInstant(),
+                        instant(row.getTimestamp("rotated_at")), instant(row.getTimestamp("revoked_at"))))
+                .optional();
+    }
+
+    void markRotated(String tokenHash) {
+        jdbc.sql("UPDATE refresh_token SET rotated_at = now() WHERE token_hash = :hash").param("hash", tokenHash).update();
+    }
+
+    void revokeFamily(UUID familyId) {
+        jdbc.sql("UPDATE refresh_token SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL")
+                .param("family", familyId).update();
+    }
+
+    void revokeAllOfUser(UUID userId) {
+        jdbc.sql("UPDATE refresh_token SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
+                .param("user", userId).update();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static TenantUser user(ResultSet row, int rowNumber) throws SQLException {
+        return new TenantUser(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class), row.getString("email"),
+                row.getString("display_name"), UserRole.valueOf(row.getString("role")), UserStatus.valueOf(row.getString("status")),
+                row.getBoolean("activated"), instant(row.getTimestamp("last_sign_in_at")), instant(row.getTimestamp("locked_until")),
+                row.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,74 @@
+package com.iusign.platform.identity.web;
+
+import com.iusign.platform.identity.TenantSignIn;
+import com.iusign.platform.identity.TenantUsers;
+import com.iusign.platform.identity.TokenPair;
+import com.iusign.platform.security.TenantTokens;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** The tenant API's sign-in, refresh, activation, and {@code /api/v1/me} (the smallest call behind the access gate). */
+@RestController
+class AuthController {
+
+    record SignIn(@Nullable String tenant, @Nullable String email, @Nullable String password) {
+    }
+
+    record Refresh(@Nullable String refresh_token) {
+    }
+
+    record Activate(@Nullable String token, @Nullable String password) {
+    }
+
+    record TokenBody(String access_token, String refresh_token, String token_type, long expires_in) {
+
+        static TokenBody of(TokenPair pair) {
+            return new TokenBody(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresInSeconds());
+        }
+    }
+
+    private final TenantSignIn signIn;
+    private final TenantUsers users;
+
+    AuthController(TenantSignIn signIn, TenantUsers users) {
+        this.signIn = signIn;
+        this.users = users;
+    }
+
+    @PostMapping("/api/v1/auth/token")
+    ResponseEntity<TokenBody> token(@RequestBody SignIn body) {
+        return noStore(TokenBody.of(signIn.signIn(body.tenant(), body.email(), body.password())));
+    }
+
+    @PostMapping("/api/v1/auth/refresh")
+    ResponseEntity<TokenBody> refresh(@RequestBody Refresh body) {
+        return noStore(TokenBody.of(signIn.refresh(body.refresh_token())));
+    }
+
+    @PostMapping("/api/v1/auth/activate")
+    ResponseEntity<Void> activate(@RequestBody Activate body) {
+        users.activate(body.token(), body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/me")
+    Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
+        List<String> roles = token.getClaimAsStringList("roles");
+        return Map.of("userId", token.getSubject(), "tenantId", token.getClaimAsString(TenantTokens.TENANT_CLAIM),
+                "email", token.getClaimAsString("email"), "roles", roles == null ? List.of() : roles);
+    }
+
+    private static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,59 @@
+package com.iusign.platform.security.internal;
+
+import com.iusign.platform.security.GateRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+/**
+ * Runs the {@link AccessGate} as the last step of authenticating a tenant token, so that no
+ * request reaches a controller without it and no thread-local lookup can skip it. A refusal, or a
+ * gate that cannot decide (PostgreSQL unreachable), fails the authentication: the gate never
+ * fails open.
+ */
+final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private static final Logger log = LoggerFactory.getLogger(GateAuthentication.class);
+
+    private final AccessGate gate;
+    private final JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
+
+    GateAuthentication(AccessGate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt token) {
+        GateRefusal.Decision decision;
+        try {
+            decision = gate.evaluate(token);
+        } catch (RuntimeException e) {
+            log.error("Access gate could not decide; refusing the request", e);
+            throw new Refused(null, "The platform could not verify the token's revocation state; retry shortly");
+        }
+        if (!decision.allowed()) {
+            throw new Refused(decision.refusal(), decision.detail());
+        }
+        return authorities.convert(token);
+    }
+
+    /** The gate's refusal; {@code refusal} null means it could not decide (answered with 503). */
+    static final class Refused extends OAuth2AuthenticationException {
+
+        private final transient GateRefusal refusal;
+
+        Refused(GateRefusal refusal, String detail) {
+            super(new OAuth2Error("invalid_token", detail, null), detail);
+            this.refusal = refusal;
+        }
+
+        GateRefusal refusal() {
+            return refusal;
+        }
+    }
+}
