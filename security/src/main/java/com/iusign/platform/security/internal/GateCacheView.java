@@ -1,0 +1,22 @@
+package com.iusign.platform.security.internal;
+
+import org.springframework.stereotype.Component;
+
+/** Read-only view of the gate cache's state for {@link com.iusign.platform.security.GateMetrics}. */
+@Component
+public class GateCacheView {
+
+    private final GateCache cache;
+
+    GateCacheView(GateCache cache) {
+        this.cache = cache;
+    }
+
+    public boolean live() {
+        return cache.isLive();
+    }
+
+    public long[] readCounts() {
+        return cache.readCounts();
+    }
+}
