@@ -27,12 +27,17 @@ class TenantGovernanceBrowserTests {
 
     private final SuperAdminAccounts accounts;
     private final TenantLifecycle lifecycle;
+    private final com.iusign.platform.identity.TenantUsers users;
+    private final com.iusign.platform.identity.TenantSignIn signIn;
     private final int port;
     private BrowserSession browser;
 
-    TenantGovernanceBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, @LocalServerPort int port) {
+    TenantGovernanceBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, com.iusign.platform.identity.TenantUsers users,
+                                 com.iusign.platform.identity.TenantSignIn signIn, @LocalServerPort int port) {
         this.accounts = accounts;
         this.lifecycle = lifecycle;
+        this.users = users;
+        this.signIn = signIn;
         this.port = port;
     }
 
@@ -125,6 +130,43 @@ class TenantGovernanceBrowserTests {
         assertThat(browser.visible(By.id("provision-slug")).getDomAttribute("invalid")).isNotNull();
         assertThat(browser.visible(By.id("provision-owner")).getDomAttribute("invalid")).isNotNull();
         browser.screenshot("10-provision-refused");
+    }
+
+    @Test
+    void flushingSessionsAndLockingAUserFromTheConsoleRefusesTheirTokens() throws Exception {
+        String slug = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = "owner@" + slug + ".test";
+        var result = lifecycle.provisionReporting(new com.iusign.platform.lifecycle.ProvisionTenant("Console Sessions " + slug, slug,
+                "business", owner, null), Change.of(Actor.system("test"), "Fixture"));
+        users.activate((String) result.extras().get("ownerActivationToken"), "owner password 12345");
+        String token = signIn.signIn(slug, owner, "owner password 12345").accessToken();
+        assertThat(me(token)).isEqualTo(200);
+
+        browser.open("/tenants/" + result.tenant().id());
+        browser.waitForText("1 active");
+        browser.visible(By.id("tenant-more")).click();
+        browser.visible(By.xpath("//vaadin-menu-bar-item[contains(normalize-space(.), 'Flush all sessions')]")).click();
+        browser.waitForText("1 active user(s)");
+        type("action-reason", "Leaked laptop");
+        browser.visible(By.id("action-confirm")).click();
+        browser.waitForText("verified: a token issued 1 ms earlier is refused");
+        assertThat(me(token)).isEqualTo(401);
+        browser.screenshot("11-sessions-flushed");
+
+        String second = signIn.signIn(slug, owner, "owner password 12345").accessToken();
+        browser.visible(By.xpath("//vaadin-tab[normalize-space(.)='Users']")).click();
+        browser.visible(By.xpath("//vaadin-button[normalize-space(.)='Lock']")).click();
+        type("action-reason", "Account compromised");
+        browser.visible(By.id("action-confirm")).click();
+        browser.waitForText("User locked");
+        assertThat(me(second)).isEqualTo(401);
+        browser.screenshot("12-user-locked");
+    }
+
+    private int me(String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/me")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private String status() {

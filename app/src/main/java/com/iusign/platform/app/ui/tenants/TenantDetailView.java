@@ -16,7 +16,11 @@ import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantNotFoundException;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.lifecycle.UpdateTenant;
+import com.iusign.platform.identity.TenantUsers;
+import com.iusign.platform.identity.UserStatus;
+import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
+import com.iusign.platform.security.SessionRevocation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -52,13 +56,18 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
 
     private final TenantLifecycle lifecycle;
     private final AuditTrail trail;
+    private final TenantUsers users;
+    private final SessionRevocation sessions;
     private final AuthenticationContext authentication;
     private Tenant tenant;
     private String title = "Tenant";
 
-    TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, AuthenticationContext authentication) {
+    TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
+                     AuthenticationContext authentication) {
         this.lifecycle = lifecycle;
         this.trail = trail;
+        this.users = users;
+        this.sessions = sessions;
         this.authentication = authentication;
         addClassName("console-view");
     }
@@ -129,6 +138,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
         var item = more.addItem("More");
         item.getSubMenu().addItem("Edit name, plan, subscription, domain…", click -> openEditDialog());
+        item.getSubMenu().addItem("Flush all sessions…", click -> openFlushDialog());
         item.getSubMenu().addItem("Deactivate…", click -> openStatusDialog(TenantStatus.DEACTIVATED));
         return more;
     }
@@ -137,6 +147,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Overview", overview());
+        tabs.add("Users", new TenantUsersPanel(tenant.id(), users, sessions, reason -> change(reason, null)));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
         AuditGrid audit = new AuditGrid(trail, false);
         audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));
@@ -150,7 +161,11 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
                 fact("Custom domain", new Span(Objects.requireNonNullElse(tenant.customDomain(), "none"))),
                 fact("Created", Times.relative(tenant.createdAt())),
                 fact("Status since", Times.relative(tenant.statusChangedAt())),
-                fact("Last change", Times.relative(tenant.updatedAt())));
+                fact("Last change", Times.relative(tenant.updatedAt())),
+                fact("Users", new Span(userCounts())),
+                fact("Last session flush", sessions.lastFlush(tenant.id())
+                        .map(flush -> (com.vaadin.flow.component.Component) new Span(Times.exact(flush.at()) + " by " + flush.by()))
+                        .orElse(new Span("never"))));
         overview.addClassName("tenant-overview");
         return overview;
     }
@@ -162,6 +177,29 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
             case ACTIVE -> lifecycle.reactivate(tenant.id(), change, version);
             case DEACTIVATED -> lifecycle.deactivate(tenant.id(), change, version);
         }, StatusChangeDialog.pastTense(target))).open();
+    }
+
+    private String userCounts() {
+        var counts = users.countByStatus(tenant.id());
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return counts.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private void openFlushDialog() {
+        long active = users.countByStatus(tenant.id()).getOrDefault(UserStatus.ACTIVE, 0L);
+        new ReasonDialog("Flush all sessions of " + tenant.name() + "?", "Every token issued to the " + active
+                + " active user(s) of " + tenant.name() + " until now is refused on its next request, on every instance."
+                + " They can sign in again" + (tenant.status() == TenantStatus.ACTIVE ? "." : " once the tenant is active."),
+                "Flush sessions", reason -> change(reason, null), change -> {
+                    FlushReceipt receipt = sessions.flushTenant(tenant.id(), change);
+                    Actions.succeeded("Sessions of " + tenant.name() + " flushed at " + Times.exact(receipt.effectiveAt())
+                            + (receipt.proof().refused() ? "; verified: a token issued 1 ms earlier is refused" : ""));
+                    render();
+                }).open();
     }
 
     private void openEditDialog() {

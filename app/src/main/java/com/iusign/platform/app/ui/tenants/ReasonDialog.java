@@ -1,0 +1,46 @@
+package com.iusign.platform.app.ui.tenants;
+
+import com.iusign.platform.app.ui.components.FieldErrors;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.TenantValidationException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Confirms a consequential action that needs a reason: states the consequence, asks why, then acts. */
+class ReasonDialog extends Dialog {
+
+    ReasonDialog(String title, String consequence, String confirmLabel, Function<String, Change> change, Consumer<Change> perform) {
+        setHeaderTitle(title);
+        setWidth("32rem");
+        TextArea reason = new TextArea("Reason");
+        reason.setId("action-reason");
+        reason.setRequired(true);
+        reason.setWidthFull();
+        reason.setHelperText("Recorded in the audit trail");
+        FieldErrors errors = new FieldErrors(Map.of("reason", reason));
+        VerticalLayout content = new VerticalLayout(new Paragraph(consequence), reason);
+        content.setPadding(false);
+        add(content);
+        Button confirm = new Button(confirmLabel, click -> {
+            errors.clear();
+            try {
+                perform.accept(change.apply(reason.getValue()));
+                close();
+            } catch (TenantValidationException e) {
+                errors.show(e.fieldErrors());
+            }
+        });
+        confirm.setId("action-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        getFooter().add(new Button("Cancel", click -> close()), confirm);
+        addOpenedChangeListener(event -> reason.focus());
+    }
+}
