@@ -24,6 +24,7 @@ class TenantSessionSecurityTests {
 
     private final AdminApiClients clients;
     private final TenantTokens tokens;
+    private final org.springframework.security.oauth2.jwt.JwtEncoder encoder;
     private final int port;
     private AdminApiClient api;
     private String tenantId;
@@ -31,9 +32,11 @@ class TenantSessionSecurityTests {
     private String ownerEmail;
     private String ownerId;
 
-    TenantSessionSecurityTests(AdminApiClients clients, TenantTokens tokens, @LocalServerPort int port) {
+    TenantSessionSecurityTests(AdminApiClients clients, TenantTokens tokens, org.springframework.security.oauth2.jwt.JwtEncoder encoder,
+                               @LocalServerPort int port) {
         this.clients = clients;
         this.tokens = tokens;
+        this.encoder = encoder;
         this.port = port;
     }
 
@@ -183,6 +186,43 @@ class TenantSessionSecurityTests {
         String unknownTenant = tokens.issue(new TenantId(UUID.randomUUID()), UUID.fromString(ownerId), ownerEmail, List.of("OWNER")).value();
         assertThat(me(unknownTenant).status()).isEqualTo(401);
         assertThat(me(unknownTenant).text("/detail")).contains("No tenant");
+    }
+
+    @Test
+    void afterAKeyRotationNewTokensUseTheNewKeyAndTokensOfTheOldKeyStillPass() throws Exception {
+        String oldKeyToken = signIn().text("/access_token");
+
+        var rotated = api.post("/api/admin/signing-keys/rotate", "{}");
+
+        assertThat(rotated.status()).isEqualTo(200);
+        String kid = rotated.text("/kid");
+        String newKeyToken = signIn().text("/access_token");
+        assertThat(decode(newKeyToken.split("\\.")[0])).contains(kid);
+        assertThat(decode(oldKeyToken.split("\\.")[0])).doesNotContain(kid);
+        assertThat(me(oldKeyToken).status()).isEqualTo(200);
+        assertThat(me(newKeyToken).status()).isEqualTo(200);
+        assertThat(api.as(null, "GET", "/oauth2/jwks", null).body()).contains(kid);
+    }
+
+    @Test
+    void tokensOfAnotherIssuerOrWithoutATenantAreRefused() throws Exception {
+        Instant now = Instant.now();
+        var claims = org.springframework.security.oauth2.jwt.JwtClaimsSet.builder().audience(List.of(TenantTokens.AUDIENCE))
+                .subject(ownerId).issuedAt(now).expiresAt(now.plusSeconds(300)).id(UUID.randomUUID().toString())
+                .claim(TenantTokens.ISSUED_AT_MILLIS, now.toEpochMilli());
+        String otherIssuer = encode(claims.issuer("https://evil.example").claim(TenantTokens.TENANT_CLAIM, tenantId).build());
+        String noTenant = encode(org.springframework.security.oauth2.jwt.JwtClaimsSet.from(claims.build()).issuer(tokens.issuer())
+                .claims(all -> all.remove(TenantTokens.TENANT_CLAIM)).build());
+
+        assertThat(me(otherIssuer).status()).isEqualTo(401);
+        assertThat(me(otherIssuer).text("/detail")).containsIgnoringCase("iss");
+        assertThat(me(noTenant).status()).isEqualTo(401);
+    }
+
+    private String encode(org.springframework.security.oauth2.jwt.JwtClaimsSet claims) {
+        return encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                org.springframework.security.oauth2.jwt.JwsHeader.with(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256).build(),
+                claims)).getTokenValue();
     }
 
     private String token(Instant issuedAt) {

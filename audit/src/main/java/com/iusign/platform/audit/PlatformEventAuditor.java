@@ -2,6 +2,7 @@ package com.iusign.platform.audit;
 
 import com.iusign.platform.security.AdminApiClientRegistered;
 import com.iusign.platform.security.AdminApiClientRevoked;
+import com.iusign.platform.security.SigningKeyRotated;
 import com.iusign.platform.security.SuperAdminPasswordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,12 @@ class PlatformEventAuditor {
         store.append(new AuditRecord(event.eventId(), null, event.at(), kind(event.by()), event.by(), "api-client.revoked",
                 null, null, Map.of("clientId", event.clientId(), "state", "active"),
                 Map.of("clientId", event.clientId(), "state", "revoked"), event.eventId().toString()));
+    }
+
+    @EventListener
+    void on(SigningKeyRotated event) {
+        store.append(new AuditRecord(event.eventId(), null, event.at(), "API_CLIENT", event.by(), "signing-key.rotated",
+                null, null, Map.of(), Map.of("kid", event.kid()), event.eventId().toString()));
     }
 
     @EventListener

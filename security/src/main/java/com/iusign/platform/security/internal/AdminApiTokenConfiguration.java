@@ -52,7 +52,7 @@ class AdminApiTokenConfiguration {
             + " and '${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}' == ''")
     JwtDecoder adminApiJwtDecoder(PlatformSigningKeys keys, AdminApiProperties properties) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        JWKSource<SecurityContext> publicKeys = (JWKSelector selector, SecurityContext context) -> selector.select(keys.publicKeys());
+        JWKSource<SecurityContext> publicKeys = (JWKSelector selector, SecurityContext context) -> keys.verificationKeys(selector);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, publicKeys));
         // Spring validates the claims below with messages a caller can act on; Nimbus would only repeat them.
         processor.setJWTClaimsSetVerifier((claims, context) -> { });

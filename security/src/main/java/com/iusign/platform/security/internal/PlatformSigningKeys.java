@@ -19,9 +19,8 @@ import java.util.UUID;
 /**
  * The platform's token signing keys (ES256), shared by every app instance through PostgreSQL.
  * The first instance to need one generates it under an advisory lock, so two instances starting
- * together agree on one key. Rotation (a new key signs, old keys verify until their tokens
- * expire) arrives with the session-security issue; the JWK set already publishes every
- * unretired key for that reason.
+ * together agree on one key. {@link #rotate()} adds a new signing key; the older ones keep
+ * verifying (the JWK set publishes every unretired key) until their tokens have expired.
  *
  * <p>The private key is stored as a JWK in the {@code platform_signing_key} table, readable only
  * by the platform's roles; wrapping it with the platform master key comes with the key ring.
@@ -33,21 +32,67 @@ class PlatformSigningKeys {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private static final long RELOAD_AFTER_MILLIS = 60_000;
+    private static final long MIN_RELOAD_INTERVAL_MILLIS = 5_000;
+
     private volatile List<ECKey> keys = List.of();
+    private volatile long loadedAt;
 
     PlatformSigningKeys(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
-    /** The key that signs new tokens. */
+    /** The key that signs new tokens: the newest, re-read every minute so that a rotation elsewhere reaches this instance. */
     ECKey signingKey() {
+        if (System.currentTimeMillis() - loadedAt > RELOAD_AFTER_MILLIS) {
+            reload();
+        }
         return loaded().getFirst();
     }
 
     /** Public halves of every key that may still verify a token. */
     JWKSet publicKeys() {
         return new JWKSet(loaded().stream().map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK()).toList());
+    }
+
+    /**
+     * Keys matching a verifier's selector; a token signed with a key this instance has not seen yet
+     * (rotated on another instance) triggers one re-read, at most every few seconds so that forged
+     * key ids cannot hammer the database.
+     */
+    List<com.nimbusds.jose.jwk.JWK> verificationKeys(com.nimbusds.jose.jwk.JWKSelector selector) {
+        List<com.nimbusds.jose.jwk.JWK> found = selector.select(publicKeys());
+        if (found.isEmpty() && System.currentTimeMillis() - loadedAt > MIN_RELOAD_INTERVAL_MILLIS) {
+            reload();
+            found = selector.select(publicKeys());
+        }
+        return found;
+    }
+
+    /** Generates a new signing key; tokens signed with the older keys keep verifying until those keys are retired. */
+    String rotate() {
+        ECKey generated = transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
+            ECKey key = generate();
+            jdbc.sql("INSERT INTO platform_signing_key (kid, algorithm, jwk, created_at) VALUES (:kid, 'ES256', :jwk, clock_timestamp())")
+                    .param("kid", key.getKeyID()).param("jwk", key.toJSONString()).update();
+            // A key whose successor has signed for longer than any token lives verifies nothing any more.
+            jdbc.sql("""
+                    UPDATE platform_signing_key old SET retired_at = now()
+                     WHERE old.retired_at IS NULL
+                       AND (SELECT min(newer.created_at) FROM platform_signing_key newer WHERE newer.created_at > old.created_at)
+                           < now() - make_interval(secs => :maxTokenSeconds)""")
+                    .param("maxTokenSeconds", com.iusign.platform.security.TenantTokens.MAX_TTL.toSeconds()).update();
+            return key;
+        });
+        reload();
+        return generated.getKeyID();
+    }
+
+    private synchronized void reload() {
+        keys = transactions.execute(status -> loadOrGenerate());
+        loadedAt = System.currentTimeMillis();
     }
 
     private List<ECKey> loaded() {
@@ -58,6 +103,7 @@ class PlatformSigningKeys {
                 if (current.isEmpty()) {
                     current = transactions.execute(status -> loadOrGenerate());
                     keys = current;
+                    loadedAt = System.currentTimeMillis();
                 }
             }
         }

@@ -56,7 +56,7 @@ class TenantApiSecurityConfiguration {
 
     static NimbusJwtDecoder tenantTokenDecoder(PlatformSigningKeys keys, String issuer) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        JWKSource<SecurityContext> publicKeys = (JWKSelector selector, SecurityContext context) -> selector.select(keys.publicKeys());
+        JWKSource<SecurityContext> publicKeys = (JWKSelector selector, SecurityContext context) -> keys.verificationKeys(selector);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, publicKeys));
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
