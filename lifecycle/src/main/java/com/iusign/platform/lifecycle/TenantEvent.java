@@ -12,7 +12,7 @@ import java.util.UUID;
  * audit trail needs nothing else.
  */
 public sealed interface TenantEvent permits TenantProvisioned, TenantRenamed, TenantPlanChanged,
-        TenantSubscriptionStatusChanged, TenantCustomDomainChanged, TenantSuspended, TenantReactivated, TenantDeactivated {
+        TenantSubscriptionStatusChanged, TenantCustomDomainChanged, TenantStatusChanged {
 
     UUID eventId();
 
