@@ -3,16 +3,14 @@ package com.iusign.platform.audit.web;
 import com.iusign.platform.audit.AuditPage;
 import com.iusign.platform.audit.AuditQuery;
 import com.iusign.platform.audit.AuditTrail;
+import com.iusign.platform.lifecycle.TenantProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,10 +72,6 @@ class AuditController {
     }
 
     private static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setType(URI.create("urn:iusign:problem:validation"));
-        problem.setTitle("Invalid input");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, TenantProblems.validation(Map.of(field, message), message), null);
     }
 }
