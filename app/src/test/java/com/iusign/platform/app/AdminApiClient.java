@@ -47,6 +47,12 @@ final class AdminApiClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    Reply download(String path, String accept) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Bearer " + token)
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null, response.body());
+    }
+
     Reply post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)));
     }

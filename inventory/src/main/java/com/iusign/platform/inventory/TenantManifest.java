@@ -1,22 +1,39 @@
 package com.iusign.platform.inventory;
 
+import com.iusign.platform.lifecycle.Plan;
+import com.iusign.platform.lifecycle.SubscriptionStatus;
+import com.iusign.platform.lifecycle.Tenant;
+import com.iusign.platform.lifecycle.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.lifecycle.TenantSummary;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The manifest façade the console's Tenants view reads. */
+/**
+ * The Global Tenant Manifest: searches over the {@code tenant_manifest} read model (kept from
+ * lifecycle events by {@link ManifestProjection}) with keyset pages, and its rebuild from the
+ * lifecycle's truth.
+ */
 @Service
+@Transactional(readOnly = true)
 public class TenantManifest {
 
-    /** The console's first page; search and keyset paging arrive with the manifest issue. */
+    /** The console's first page; the Tenants view moves to {@link #search} with the manifest UI. */
     static final int FIRST_PAGE_SIZE = 200;
 
     private final TenantLifecycle lifecycle;
+    private final ManifestStore store;
 
-    TenantManifest(TenantLifecycle lifecycle) {
+    TenantManifest(TenantLifecycle lifecycle, ManifestStore store) {
         this.lifecycle = lifecycle;
+        this.store = store;
     }
 
     public boolean isEmpty() {
@@ -25,5 +42,65 @@ public class TenantManifest {
 
     public List<TenantSummary> firstPage() {
         return lifecycle.listTenants(FIRST_PAGE_SIZE);
+    }
+
+    /** @throws ManifestQueryException naming the parameter that cannot be used */
+    public ManifestPage search(ManifestQuery query) {
+        ManifestQuery checked = check(query);
+        ManifestCursor after = checked.cursor() == null ? null : ManifestCursor.decode(checked.cursor(), checked.sort());
+        List<Map.Entry<ManifestEntry, String>> rows = store.search(checked, after);
+        boolean more = rows.size() > checked.size();
+        List<Map.Entry<ManifestEntry, String>> page = more ? rows.subList(0, checked.size()) : rows;
+        String next = more ? ManifestCursor.after(checked.sort(), page.getLast().getKey(), page.getLast().getValue()).encode() : null;
+        return new ManifestPage(page.stream().map(Map.Entry::getKey).toList(), next);
+    }
+
+    /** Recomputes every row from the lifecycle, a batch at a time; returns how many tenants it wrote. */
+    @Transactional
+    public long rebuild() {
+        long written = 0;
+        TenantId after = null;
+        while (true) {
+            List<Tenant> batch = lifecycle.tenantsAfter(after, 1000);
+            if (batch.isEmpty()) {
+                return written;
+            }
+            batch.forEach(store::upsert);
+            written += batch.size();
+            after = batch.getLast().id();
+        }
+    }
+
+    private ManifestQuery check(ManifestQuery query) {
+        String q = query.q() == null || query.q().isBlank() ? null : query.q().strip();
+        if (q != null && q.length() > ManifestQuery.MAX_QUERY_LENGTH) {
+            throw new ManifestQueryException("q", "The search text may have at most " + ManifestQuery.MAX_QUERY_LENGTH + " characters");
+        }
+        if (q != null && q.chars().anyMatch(Character::isISOControl)) {
+            throw new ManifestQueryException("q", "The search text may not contain control characters");
+        }
+        if (query.size() < 1 || query.size() > ManifestQuery.MAX_SIZE) {
+            throw new ManifestQueryException("size", "size must be between 1 and " + ManifestQuery.MAX_SIZE);
+        }
+        allowed("status", query.statuses(), names(TenantStatus.values()));
+        allowed("subscription", query.subscriptions(), names(SubscriptionStatus.values()));
+        allowed("plan", query.plans(), lifecycle.plans().stream().map(Plan::code).collect(Collectors.toSet()));
+        if (query.createdFrom() != null && query.createdTo() != null && !query.createdFrom().isBefore(query.createdTo())) {
+            throw new ManifestQueryException("createdFrom", "createdFrom must be before createdTo");
+        }
+        return new ManifestQuery(q, query.statuses(), query.subscriptions(), query.plans(), query.createdFrom(), query.createdTo(),
+                query.sort(), query.size(), query.cursor());
+    }
+
+    private static void allowed(String parameter, Set<String> given, Set<String> known) {
+        for (String value : given) {
+            if (!known.contains(value)) {
+                throw new ManifestQueryException(parameter, "Unknown " + parameter + " '" + value + "'; one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
     }
 }

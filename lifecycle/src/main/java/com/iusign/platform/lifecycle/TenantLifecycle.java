@@ -177,6 +177,18 @@ public class TenantLifecycle {
         return require(id);
     }
 
+    /**
+     * A page of tenants in permanent-id order after {@code after} (null for the first page): how a
+     * read model elsewhere is rebuilt from the lifecycle's truth without loading every tenant at once.
+     */
+    @Transactional(readOnly = true)
+    public List<Tenant> tenantsAfter(@Nullable TenantId after, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 10000, was " + limit);
+        }
+        return records.after(after == null ? new UUID(0, 0) : after.value(), limit);
+    }
+
     @Transactional(readOnly = true)
     public java.util.Optional<Tenant> findBySlug(String slug) {
         return records.findBySlug(slug);

@@ -42,6 +42,11 @@ class TenantRecords {
                 .query(TenantRecords::tenant).optional();
     }
 
+    List<Tenant> after(UUID after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", after).param("limit", limit).query(TenantRecords::tenant).list();
+    }
+
     Optional<Tenant> findBySlug(String slug) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenant WHERE slug = :slug").param("slug", slug)
                 .query(TenantRecords::tenant).optional();

@@ -1,0 +1,60 @@
+package com.iusign.platform.inventory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The keyset position of the last row of a page: the sort, the row's sort value and its id,
+ * opaque to callers. Anything else handed back is refused as a bad {@code cursor}; a well-formed
+ * one only positions the page (the manifest holds nothing a SuperAdmin may not list).
+ */
+record ManifestCursor(ManifestSort sort, String value, UUID id) {
+
+    private static final String VERSION = "m1";
+
+    static ManifestCursor after(ManifestSort sort, ManifestEntry last, String foldedName) {
+        String value = switch (sort) {
+            case NAME -> foldedName;
+            case CREATED -> Long.toString(micros(last.createdAt()));
+            case STATUS_CHANGED -> Long.toString(micros(last.statusChangedAt()));
+        };
+        return new ManifestCursor(sort, value, last.id());
+    }
+
+    String encode() {
+        String raw = VERSION + "\u001f" + sort.name() + "\u001f" + value + "\u001f" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ManifestCursor decode(String cursor, ManifestSort expected) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u001f", -1);
+            if (parts.length != 4 || !VERSION.equals(parts[0])) {
+                throw new IllegalArgumentException("shape");
+            }
+            ManifestSort sort = ManifestSort.valueOf(parts[1]);
+            if (sort != expected) {
+                throw new ManifestQueryException("cursor", "This cursor belongs to another sort order; start again without it");
+            }
+            if (sort != ManifestSort.NAME) {
+                Long.parseLong(parts[2]);
+            }
+            return new ManifestCursor(sort, parts[2], UUID.fromString(parts[3]));
+        } catch (ManifestQueryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ManifestQueryException("cursor", "Not a cursor this API returned; start again without it");
+        }
+    }
+
+    Instant instant() {
+        long micros = Long.parseLong(value);
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+}

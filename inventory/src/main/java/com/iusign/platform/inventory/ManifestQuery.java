@@ -1,0 +1,27 @@
+package com.iusign.platform.inventory;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A manifest search: {@code q} is matched as a tenant id prefix, an exact slug or custom domain,
+ * or a name substring (case- and accent-insensitive); the filters combine with AND; pages follow
+ * {@code cursor} (from the previous page) in {@code sort} order.
+ */
+public record ManifestQuery(@Nullable String q, Set<String> statuses, Set<String> subscriptions, Set<String> plans,
+                            @Nullable Instant createdFrom, @Nullable Instant createdTo, ManifestSort sort, int size,
+                            @Nullable String cursor) {
+
+    public static final int MAX_SIZE = 200;
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    public static ManifestQuery all(int size) {
+        return new ManifestQuery(null, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, size, null);
+    }
+
+    public ManifestQuery next(@Nullable String nextCursor) {
+        return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, size, nextCursor);
+    }
+}

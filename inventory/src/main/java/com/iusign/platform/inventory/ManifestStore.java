@@ -1,0 +1,124 @@
+package com.iusign.platform.inventory;
+
+import com.iusign.platform.lifecycle.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** SQL of {@code tenant_manifest}, which this module owns: idempotent upserts and keyset searches. */
+@Repository
+class ManifestStore {
+
+    private static final Pattern ID_PREFIX = Pattern.compile("^[0-9a-f-]{4,36}$");
+    static final String COLUMNS = """
+            tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status, owner_email, created_at,
+            status_changed_at""";
+
+    private final JdbcClient jdbc;
+
+    ManifestStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the tenant as the lifecycle holds it, unless the manifest already has a newer version of it. */
+    void upsert(Tenant tenant) {
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status,
+                                             owner_email, created_at, status_changed_at, source_version)
+                VALUES (:id, :name, manifest_fold(:name), :slug, :domain, :plan, :subscription, :status, :owner, :created,
+                        :statusChanged, :version)
+                ON CONFLICT (tenant_id) DO UPDATE SET
+                    name = excluded.name, name_folded = excluded.name_folded, custom_domain = excluded.custom_domain,
+                    plan = excluded.plan, subscription_status = excluded.subscription_status, status = excluded.status,
+                    owner_email = excluded.owner_email, status_changed_at = excluded.status_changed_at,
+                    source_version = excluded.source_version
+                 WHERE tenant_manifest.source_version <= excluded.source_version""")
+                .param("id", tenant.id().value()).param("name", tenant.name()).param("slug", tenant.slug())
+                .param("domain", tenant.customDomain()).param("plan", tenant.plan())
+                .param("subscription", tenant.subscriptionStatus().name()).param("status", tenant.status().name())
+                .param("owner", tenant.ownerEmail()).param("created", Timestamp.from(tenant.createdAt()))
+                .param("statusChanged", Timestamp.from(tenant.statusChangedAt())).param("version", tenant.version())
+                .update();
+    }
+
+    boolean isEmpty() {
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_manifest)").query(Boolean.class).single();
+    }
+
+    /** Rows of one page, plus one to tell whether another page follows; each row with its folded name for the cursor. */
+    List<Map.Entry<ManifestEntry, String>> search(ManifestQuery query, ManifestCursor after) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tenant_manifest WHERE true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        where(query, sql, params);
+        if (after != null) {
+            switch (query.sort()) {
+                case NAME -> sql.append(" AND (name_folded, tenant_id) > (:afterValue, :afterId)");
+                case CREATED -> sql.append(" AND (created_at, tenant_id) < (:afterTime, :afterId)");
+                case STATUS_CHANGED -> sql.append(" AND (status_changed_at, tenant_id) < (:afterTime, :afterId)");
+            }
+            params.put("afterId", after.id());
+            if (query.sort() == ManifestSort.NAME) {
+                params.put("afterValue", after.value());
+            } else {
+                params.put("afterTime", Timestamp.from(after.instant()));
+            }
+        }
+        sql.append(switch (query.sort()) {
+            case NAME -> " ORDER BY name_folded, tenant_id";
+            case CREATED -> " ORDER BY created_at DESC, tenant_id DESC";
+            case STATUS_CHANGED -> " ORDER BY status_changed_at DESC, tenant_id DESC";
+        });
+        sql.append(" LIMIT :limit");
+        params.put("limit", query.size() + 1);
+        return jdbc.sql(sql.toString()).params(params).query((row, n) -> Map.entry(entry(row, n), row.getString("name_folded"))).list();
+    }
+
+    static void where(ManifestQuery query, StringBuilder sql, Map<String, Object> params) {
+        if (query.q() != null) {
+            String q = query.q();
+            List<String> alternatives = new ArrayList<>(List.of("slug = :exact", "lower(custom_domain) = :exact",
+                    "name_folded LIKE manifest_fold(:pattern) ESCAPE '\\'"));
+            params.put("exact", q.toLowerCase());
+            params.put("pattern", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (ID_PREFIX.matcher(q.toLowerCase()).matches()) {
+                alternatives.add("id_text LIKE :idPrefix");
+                params.put("idPrefix", q.toLowerCase() + "%");
+            }
+            sql.append(" AND (").append(String.join(" OR ", alternatives)).append(")");
+        }
+        in(sql, params, "status", "statuses", query.statuses());
+        in(sql, params, "subscription_status", "subscriptions", query.subscriptions());
+        in(sql, params, "plan", "plans", query.plans());
+        if (query.createdFrom() != null) {
+            sql.append(" AND created_at >= :createdFrom");
+            params.put("createdFrom", Timestamp.from(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            sql.append(" AND created_at < :createdTo");
+            params.put("createdTo", Timestamp.from(query.createdTo()));
+        }
+    }
+
+    private static void in(StringBuilder sql, Map<String, Object> params, String column, String name, java.util.Set<String> values) {
+        if (!values.isEmpty()) {
+            sql.append(" AND ").append(column).append(" IN (:").append(name).append(")");
+            params.put(name, List.copyOf(values));
+        }
+    }
+
+    static ManifestEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        return new ManifestEntry(row.getObject("tenant_id", UUID.class), row.getString("name"), row.getString("slug"),
+                row.getString("plan"), row.getString("subscription_status"), row.getString("status"), row.getString("owner_email"),
+                row.getString("custom_domain"), row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("status_changed_at").toInstant());
+    }
+}
