@@ -104,7 +104,7 @@ public final class ManifestBenchmark {
                       CROSS JOIN LATERAL (SELECT initcap((ARRAY['{WORDS}'])[1 + g % 20]) || ' '
                              || (ARRAY['Legal','Bank','Health','Logistics','Insurance','Realty','Capital','Energy','Pharma','Labs',
                                        'Notaries','Mortgages','Zürich','Malmö','Kraków','São Paulo','Médical','Ñandú'])[1 + (g / 20) % 18]
-                             || ' ' || (1000 + (g * 7919) % 9000)::text AS name) n""".replace("{N}", Integer.toString(tenants)).replace("{WORDS}", String.join("','", WORDS)));
+                             || ' ' || (1000 + (g::bigint * 7919) % 9000)::text AS name) n""".replace("{N}", Integer.toString(tenants)).replace("{WORDS}", String.join("','", WORDS)));
             owner.createStatement().execute("ANALYZE tenant_manifest");
         }
     }
