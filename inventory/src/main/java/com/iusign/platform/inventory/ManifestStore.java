@@ -56,9 +56,18 @@ class ManifestStore {
 
     /** Rows of one page, plus one to tell whether another page follows; each row with its folded name for the cursor. */
     List<Map.Entry<ManifestEntry, String>> search(ManifestQuery query, ManifestCursor after) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tenant_manifest WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
-        where(query, sql, params);
+        StringBuilder sql;
+        if (query.q() != null) {
+            // A text search finds its few matches through the trigram, prefix and exact indexes first; the OFFSET 0
+            // fence keeps the planner from walking the whole name index in order and filtering instead.
+            StringBuilder matches = new StringBuilder("SELECT " + COLUMNS + " FROM tenant_manifest WHERE true");
+            where(query, matches, params);
+            sql = new StringBuilder("SELECT " + COLUMNS + " FROM (" + matches + " OFFSET 0) matched WHERE true");
+        } else {
+            sql = new StringBuilder("SELECT " + COLUMNS + " FROM tenant_manifest WHERE true");
+            where(query, sql, params);
+        }
         if (after != null) {
             switch (query.sort()) {
                 case NAME -> sql.append(" AND (name_folded, tenant_id) > (:afterValue, :afterId)");
