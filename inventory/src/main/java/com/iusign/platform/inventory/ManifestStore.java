@@ -50,6 +50,27 @@ class ManifestStore {
                 .update();
     }
 
+    /**
+     * How many tenants match, counting at most {@code cap + 1}: beyond that an exact count over a
+     * million rows costs more than it tells. Without any filter the planner's estimate is used.
+     */
+    long countUpTo(ManifestQuery query, int cap) {
+        boolean unfiltered = query.q() == null && query.statuses().isEmpty() && query.subscriptions().isEmpty()
+                && query.plans().isEmpty() && query.createdFrom() == null && query.createdTo() == null;
+        if (unfiltered) {
+            long estimate = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = 'tenant_manifest'")
+                    .query(Long.class).optional().orElse(0L);
+            if (estimate > cap) {
+                return estimate;
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT 1 FROM tenant_manifest WHERE true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        where(query, sql, params);
+        params.put("cap", cap + 1);
+        return jdbc.sql("SELECT count(*) FROM (" + sql + " LIMIT :cap) capped").params(params).query(Long.class).single();
+    }
+
     boolean isEmpty() {
         return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_manifest)").query(Boolean.class).single();
     }

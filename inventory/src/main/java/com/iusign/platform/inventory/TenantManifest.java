@@ -55,6 +55,21 @@ public class TenantManifest {
         return new ManifestPage(page.stream().map(Map.Entry::getKey).toList(), next);
     }
 
+    /**
+     * A count for people: exact up to {@code cap}, "more than {@code cap}" beyond it (the estimate of
+     * an unfiltered manifest may be shown as such).
+     *
+     * @throws ManifestQueryException naming the parameter that cannot be used
+     */
+    public ManifestCount count(ManifestQuery query, int cap) {
+        long counted = store.countUpTo(check(query), cap);
+        return new ManifestCount(Math.min(counted, cap), counted > cap);
+    }
+
+    /** @param atLeast true when there are more than {@code value} */
+    public record ManifestCount(long value, boolean atLeast) {
+    }
+
     /** Recomputes every row from the lifecycle, a batch at a time; returns how many tenants it wrote. */
     @Transactional
     public long rebuild() {

@@ -87,6 +87,9 @@ class TenantManifestSearchTests {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(slugs);
+        ManifestQuery all = new ManifestQuery(marker, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, 2, null);
+        assertThat(manifest.count(all, 1000)).isEqualTo(new TenantManifest.ManifestCount(5, false));
+        assertThat(manifest.count(all, 3)).isEqualTo(new TenantManifest.ManifestCount(3, true));
     }
 
     @Test

@@ -76,6 +76,7 @@ class ManifestBrowserTests {
         browser.waitForText("Örebro Bank " + marker);
         search(marker);
         browser.waitForText("Örebro Insurance " + marker);
+        browser.waitFor(driver -> "2 tenants".equals(driver.findElement(By.id("tenants-count")).getText()));
 
         browser.open("/?q=" + marker + "&status=SUSPENDED");
         browser.waitForText("Örebro Insurance " + marker);

@@ -68,6 +68,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     private final MultiSelectComboBox<String> plan = new MultiSelectComboBox<>("Plan");
     private final Grid<ManifestEntry> grid = new Grid<>();
     private final Div message = new Div();
+    private final Span count = new Span();
     private boolean restoring;
 
     TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication) {
@@ -75,7 +76,9 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         this.lifecycle = lifecycle;
         this.authentication = authentication;
         addClassName("console-view");
-        add(toolbar(), message, grid);
+        count.setId("tenants-count");
+        count.addClassName("secondary-text");
+        add(toolbar(), count, message, grid);
         configureGrid();
         message.addClassName("empty-state");
         message.setId("tenants-message");
@@ -170,6 +173,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         search.setInvalid(false);
         message.removeAll();
         if (probe.isEmpty()) {
+            count.setText("");
             grid.setVisible(false);
             message.setVisible(true);
             if (manifest.isEmpty()) {
@@ -185,6 +189,9 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         }
         message.setVisible(false);
         grid.setVisible(true);
+        TenantManifest.ManifestCount counted = manifest.count(query, 1000);
+        count.setText(String.format("%,d%s tenant%s", counted.value(), counted.atLeast() ? "+" : "",
+                counted.value() == 1 && !counted.atLeast() ? "" : "s"));
         ManifestDataView data = new ManifestDataView(manifest, query);
         grid.setItems(request -> data.fetch(request.getOffset(), request.getLimit()));
     }
