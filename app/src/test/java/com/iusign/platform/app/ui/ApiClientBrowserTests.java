@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +40,7 @@ class ApiClientBrowserTests {
         String email = accounts.create("clients-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/platform");
-        browser.visible(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(email);
-        browser.visible(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(PASSWORD, Keys.ENTER);
+        browser.signIn(email, PASSWORD);
         browser.waitForText("Admin API clients");
     }
 

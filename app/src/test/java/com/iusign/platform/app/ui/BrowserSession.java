@@ -48,6 +48,15 @@ final class BrowserSession implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /** Types the e-mail and password into the Vaadin login form (replacing what is there) and submits with Enter. */
+    void signIn(String email, String password) {
+        WebElement username = visible(By.cssSelector("vaadin-login-form input[name='username']"));
+        username.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), email);
+        WebElement passwordField = visible(By.cssSelector("vaadin-login-form input[name='password']"));
+        passwordField.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), password,
+                org.openqa.selenium.Keys.ENTER);
+    }
+
     WebDriver driver() {
         return driver;
     }

@@ -58,8 +58,7 @@ class ManifestBrowserTests {
         String email = accounts.create("manifest-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/");
-        browser.visible(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(email);
-        browser.visible(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(PASSWORD, Keys.ENTER);
+        browser.signIn(email, PASSWORD);
         browser.visible(By.id("tenant-search"));
     }
 

@@ -109,9 +109,6 @@ class SignInBrowserTests {
     }
 
     private void signIn(String email, String password) {
-        var username = browser.visible(By.cssSelector("vaadin-login-form input[name='username']"));
-        username.sendKeys(Keys.chord(Keys.CONTROL, "a"), email);
-        var passwordField = browser.visible(By.cssSelector("vaadin-login-form input[name='password']"));
-        passwordField.sendKeys(Keys.chord(Keys.CONTROL, "a"), password, Keys.ENTER);
+        browser.signIn(email, password);
     }
 }

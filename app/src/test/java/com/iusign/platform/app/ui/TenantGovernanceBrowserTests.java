@@ -46,8 +46,7 @@ class TenantGovernanceBrowserTests {
         String email = accounts.create("gov-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/");
-        browser.visible(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(email);
-        browser.visible(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(PASSWORD, Keys.ENTER);
+        browser.signIn(email, PASSWORD);
         browser.visible(By.id("provision-tenant"));
     }
 
