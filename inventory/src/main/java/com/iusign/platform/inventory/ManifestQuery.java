@@ -21,6 +21,11 @@ public record ManifestQuery(@Nullable String q, Set<String> statuses, Set<String
         return new ManifestQuery(null, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, size, null);
     }
 
+    /** The same search with another page size, from the first page. */
+    public ManifestQuery withSize(int newSize) {
+        return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, newSize, null);
+    }
+
     public ManifestQuery next(@Nullable String nextCursor) {
         return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, size, nextCursor);
     }

@@ -91,6 +91,16 @@ class ManifestBrowserTests {
         browser.waitFor(driver -> driver.getCurrentUrl().endsWith("/tenants/" + active.id()));
         browser.waitForText("SLUG");
 
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        browser.open("/?q=" + marker + "&sort=created&createdFrom=" + today);
+        browser.waitForText("Örebro Insurance " + marker);
+        browser.waitFor(driver -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('#manifest-sort vaadin-select-value-button')?.textContent")).contains("Newest first"));
+        String page = browser.pageText();
+        assertThat(page.indexOf("Örebro Insurance " + marker)).as("newest first").isLessThan(page.indexOf("Örebro Bank " + marker));
+        browser.open("/?q=" + marker + "&createdTo=" + java.time.LocalDate.parse(today).minusDays(1));
+        browser.waitForText("No tenant matches '" + marker + "' created to");
+
         browser.open("/?q=" + marker + "-nothing");
         browser.waitForText("No tenant matches");
         browser.visible(By.id("clear-filters"));

@@ -59,8 +59,7 @@ final class ManifestDataView {
 
     /** Fetches page {@code index} (its cursor is known) and learns the next page's cursor. */
     private List<ManifestEntry> fetchPage(int index) {
-        ManifestPage page = manifest.search(new ManifestQuery(query.q(), query.statuses(), query.subscriptions(), query.plans(),
-                query.createdFrom(), query.createdTo(), query.sort(), PAGE, cursors.get(index)));
+        ManifestPage page = manifest.search(query.withSize(PAGE).next(cursors.get(index)));
         if (index == cursors.size() - 1) {
             if (page.nextCursor() == null) {
                 exhausted = true;
