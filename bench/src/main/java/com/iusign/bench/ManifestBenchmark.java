@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,14 +39,14 @@ public final class ManifestBenchmark {
             StringBuilder report = new StringBuilder(String.format("%n| query (%,d tenants, %d queries each) | p50 | p95 | p99 |%n|---|---|---|---|%n",
                     tenants, QUERIES));
             long loadStart = System.nanoTime();
-            generate(app, tenants);
+            SyntheticTenants.load(app, tenants);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             TenantManifest manifest = app.getBean(TenantManifest.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Random random = new Random(7);
             List<String> ids = jdbc.sql("SELECT id_text FROM tenant_manifest TABLESAMPLE SYSTEM (1) LIMIT 1000").query(String.class).list();
             row(report, "name fragment (\"<trade> <4-digit number>\", accents folded)", i -> {
-                String q = TRADES[random.nextInt(TRADES.length)] + " " + (1000 + random.nextInt(9000));
+                String q = SyntheticTenants.TRADES[random.nextInt(SyntheticTenants.TRADES.length)] + " " + (1000 + random.nextInt(9000));
                 return manifest.search(query(q, Set.of(), Set.of(), 50)).items().size();
             });
             row(report, "id prefix (8 hex digits)", i -> manifest.search(query(ids.get(random.nextInt(ids.size())).substring(0, 8),
@@ -78,34 +76,6 @@ public final class ManifestBenchmark {
             System.out.println("Written to " + out.toAbsolutePath());
         } finally {
             app.close();
-        }
-    }
-
-    static final String[] TRADES = {"legal", "bank", "health", "logistics", "insurance", "realty", "capital", "energy", "pharma",
-            "labs", "notaries", "mortgages", "zurich", "malmo", "krakow", "sao paulo", "medical", "nandu"};
-
-    static final String[] WORDS = {"acme", "northwind", "contoso", "globex", "initech", "umbrella", "stark", "wayne", "hooli",
-            "vandelay", "tyrell", "cyberdyne", "aperture", "soylent", "oscorp", "monarch", "zorg", "sirius", "bluth", "prestige"};
-
-    /** One set-based statement: names "<Word> <Trade> <number>", mixed plans, subscriptions and statuses, as the owner role. */
-    private static void generate(ConfigurableApplicationContext app, int tenants) throws Exception {
-        var environment = app.getEnvironment();
-        try (Connection owner = DriverManager.getConnection(environment.getProperty("spring.liquibase.url"),
-                environment.getProperty("spring.liquibase.user"), environment.getProperty("spring.liquibase.password", ""))) {
-            owner.createStatement().execute("""
-                    INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status,
-                                                 owner_email, created_at, status_changed_at, source_version)
-                    SELECT gen_random_uuid(), n.name, manifest_fold(n.name), 'gen-' || g, CASE WHEN g % 4 = 0 THEN 'sign.gen-' || g || '.example.com' END,
-                           (ARRAY['starter','starter','business','enterprise'])[1 + g % 4],
-                           (ARRAY['TRIALING','ACTIVE','ACTIVE','ACTIVE','PAST_DUE','CANCELED'])[1 + g % 6],
-                           (ARRAY['ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','SUSPENDED','DEACTIVATED'])[1 + (g / 7) % 10],
-                           'owner@gen-' || g || '.example.com', now() - (g % 1000) * interval '1 day', now() - (g % 97) * interval '1 hour', 0
-                      FROM generate_series(1, {N}) g
-                      CROSS JOIN LATERAL (SELECT initcap((ARRAY['{WORDS}'])[1 + g % 20]) || ' '
-                             || (ARRAY['Legal','Bank','Health','Logistics','Insurance','Realty','Capital','Energy','Pharma','Labs',
-                                       'Notaries','Mortgages','Zürich','Malmö','Kraków','São Paulo','Médical','Ñandú'])[1 + (g / 20) % 18]
-                             || ' ' || (1000 + (g::bigint * 7919) % 9000)::text AS name) n""".replace("{N}", Integer.toString(tenants)).replace("{WORDS}", String.join("','", WORDS)));
-            owner.createStatement().execute("ANALYZE tenant_manifest");
         }
     }
 

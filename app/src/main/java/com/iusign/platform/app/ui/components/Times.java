@@ -25,7 +25,7 @@ public final class Times {
         return EXACT.format(instant);
     }
 
-    static String relativeText(Instant instant, Instant now) {
+    public static String relativeText(Instant instant, Instant now) {
         Duration age = Duration.between(instant, now);
         if (age.isNegative()) {
             return "just now";

@@ -8,34 +8,51 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Serves the grid's offset/limit requests from the manifest's keyset pages: it remembers the
- * cursor at the end of each page it fetched, so scrolling on asks only for the next page (no
- * OFFSET scan); a jump far ahead walks the pages in between once. Holds cursors, not rows, so a
- * UI session keeps only what the grid itself renders.
+ * Serves the grid's offset/limit requests from the manifest's keyset pages (no OFFSET scan).
+ * It remembers the cursor that starts a page only sparsely — every {@value #CHECKPOINT_EVERY}th
+ * page, plus those within {@value #RECENT} pages of the last one asked for — so a UI session holds a
+ * bounded handful of cursors whatever the depth, and no rows at all (the grid keeps only what it
+ * renders). A request for a page whose cursor was dropped walks forward from the nearest
+ * checkpoint: at most {@value #CHECKPOINT_EVERY} - 1 extra keyset queries.
  */
 final class ManifestDataView {
 
     static final int PAGE = 50;
+    static final int CHECKPOINT_EVERY = 20;
+    static final int RECENT = 8;
 
     private final TenantManifest manifest;
     private final ManifestQuery query;
-    private final List<@Nullable String> cursors = new ArrayList<>();
-    private boolean exhausted;
+    /** Page index → the cursor that starts it (page 0 starts with no cursor). */
+    private final TreeMap<Integer, Optional<String>> starts = new TreeMap<>();
+    /** The first page known not to exist, once the end was reached. */
+    private int end = Integer.MAX_VALUE;
+    private int requested;
+
+    private final int pageSize;
 
     ManifestDataView(TenantManifest manifest, ManifestQuery query) {
+        this(manifest, query, PAGE);
+    }
+
+    ManifestDataView(TenantManifest manifest, ManifestQuery query, int pageSize) {
         this.manifest = manifest;
-        this.query = query;
-        cursors.add(null);
+        this.pageSize = pageSize;
+        this.query = query.withSize(pageSize);
+        starts.put(0, Optional.empty());
     }
 
     Stream<ManifestEntry> fetch(int offset, int limit) {
         List<ManifestEntry> rows = new ArrayList<>();
-        int page = offset / PAGE;
-        int skip = offset % PAGE;
-        while (rows.size() < limit) {
+        int page = offset / pageSize;
+        int skip = offset % pageSize;
+        while (rows.size() < limit && page < end) {
             List<ManifestEntry> items = page(page);
             if (items.isEmpty()) {
                 break;
@@ -47,26 +64,33 @@ final class ManifestDataView {
         return rows.stream().limit(limit);
     }
 
-    private List<ManifestEntry> page(int index) {
-        while (cursors.size() <= index) {
-            if (exhausted) {
-                return List.of();
-            }
-            fetchPage(cursors.size() - 1);
-        }
-        return fetchPage(index);
+    /** How many page cursors this view holds; bounded, whatever the depth scrolled to. */
+    int cursorsHeld() {
+        return starts.size();
     }
 
-    /** Fetches page {@code index} (its cursor is known) and learns the next page's cursor. */
-    private List<ManifestEntry> fetchPage(int index) {
-        ManifestPage page = manifest.search(query.withSize(PAGE).next(cursors.get(index)));
-        if (index == cursors.size() - 1) {
+    private List<ManifestEntry> page(int index) {
+        requested = index;
+        Map.Entry<Integer, Optional<String>> from = starts.floorEntry(index);
+        int at = from.getKey();
+        @Nullable String cursor = from.getValue().orElse(null);
+        while (true) {
+            ManifestPage page = manifest.search(query.next(cursor));
             if (page.nextCursor() == null) {
-                exhausted = true;
+                end = Math.min(end, at + 1);
             } else {
-                cursors.add(page.nextCursor());
+                remember(at + 1, page.nextCursor());
             }
+            if (at == index || page.nextCursor() == null) {
+                return at == index ? page.items() : List.of();
+            }
+            cursor = page.nextCursor();
+            at++;
         }
-        return page.items();
+    }
+
+    private void remember(int index, String cursor) {
+        starts.put(index, Optional.of(cursor));
+        starts.keySet().removeIf(page -> page % CHECKPOINT_EVERY != 0 && Math.abs(page - requested) > RECENT);
     }
 }

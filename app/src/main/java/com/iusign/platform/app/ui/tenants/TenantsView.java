@@ -1,15 +1,11 @@
 package com.iusign.platform.app.ui.tenants;
 
-import com.iusign.platform.app.ui.components.CopyableId;
-import com.iusign.platform.app.ui.components.StatusBadge;
-import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.inventory.ManifestEntry;
 import com.iusign.platform.inventory.ManifestQuery;
 import com.iusign.platform.inventory.ManifestQueryException;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -93,13 +89,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     private void configureGrid() {
         grid.setId("tenants-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(TenantsView::nameCell).setHeader("Name").setFlexGrow(3);
-        grid.addComponentColumn(entry -> new StatusBadge(TenantStatus.valueOf(entry.status()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(entry -> entry.subscriptionStatus().replace('_', ' ').toLowerCase()).setHeader("Subscription").setAutoWidth(true);
-        grid.addColumn(ManifestEntry::plan).setHeader("Plan").setAutoWidth(true);
-        grid.addColumn(ManifestEntry::ownerEmail).setHeader("Owner").setAutoWidth(true);
-        grid.addComponentColumn(entry -> Times.relative(entry.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(entry -> new CopyableId(entry.id(), true)).setHeader("ID").setAutoWidth(true);
+        ManifestColumns.addTo(grid);
         grid.setSizeFull();
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(TenantDetailView.class, click.getItem().id().toString())));
     }
@@ -152,7 +142,10 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         count.setText(String.format("%,d%s tenant%s", counted.value(), counted.atLeast() ? "+" : "",
                 counted.value() == 1 && !counted.atLeast() ? "" : "s"));
         ManifestDataView data = new ManifestDataView(manifest, query);
-        grid.setItems(request -> data.fetch(request.getOffset(), request.getLimit()));
+        var lazy = grid.setItems(request -> data.fetch(request.getOffset(), request.getLimit()));
+        // Size the scrollbar from the capped count: exact up to the cap, then grown a thousand rows at a time.
+        lazy.setItemCountEstimate((int) Math.max(1, counted.value()));
+        lazy.setItemCountEstimateIncrease(1000);
     }
 
     private void showMessage(Component... content) {
@@ -178,14 +171,5 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         Button button = new Button(text, click -> action.run());
         button.setId(id);
         return button;
-    }
-
-    private static Div nameCell(ManifestEntry entry) {
-        Span name = new Span(entry.name());
-        Span slug = new Span(entry.slug());
-        slug.addClassName("secondary-text");
-        Div cell = new Div(name, slug);
-        cell.addClassName("name-cell");
-        return cell;
     }
 }
