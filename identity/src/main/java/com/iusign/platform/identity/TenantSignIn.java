@@ -1,5 +1,6 @@
 package com.iusign.platform.identity;
 
+import com.iusign.platform.security.OpaqueTokens;
 import com.iusign.platform.identity.SignInRefused.Reason;
 import com.iusign.platform.lifecycle.Actor;
 import com.iusign.platform.lifecycle.Change;
@@ -84,7 +85,7 @@ public class TenantSignIn {
     }
 
     public TokenPair refresh(String refreshToken) {
-        String tokenHash = Secrets.hash(refreshToken == null ? "" : refreshToken);
+        String tokenHash = OpaqueTokens.hash(refreshToken == null ? "" : refreshToken);
         UserStore.RefreshRow row = store.lockRefresh(tokenHash)
                 .orElseThrow(() -> new SignInRefused(Reason.INVALID_REFRESH_TOKEN, "Unknown refresh token: sign in again"));
         if (row.revokedAt() != null || row.expiresAt().isBefore(Instant.now())) {
@@ -121,9 +122,9 @@ public class TenantSignIn {
 
     private TokenPair issue(TenantUser user, UUID familyId) {
         IssuedToken access = tokens.issue(new TenantId(user.tenantId()), user.id(), user.email(), List.of(user.role().name()));
-        String refresh = Secrets.newToken();
+        String refresh = OpaqueTokens.newToken();
         Instant now = Instant.now();
-        store.insertRefresh(Secrets.hash(refresh), familyId, user.id(), user.tenantId(), now, now.plus(refreshTtl));
+        store.insertRefresh(OpaqueTokens.hash(refresh), familyId, user.id(), user.tenantId(), now, now.plus(refreshTtl));
         return new TokenPair(access.value(), refresh, Duration.between(access.issuedAt(), access.expiresAt()).toSeconds());
     }
 }

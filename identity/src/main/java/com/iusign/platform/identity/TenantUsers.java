@@ -1,5 +1,6 @@
 package com.iusign.platform.identity;
 
+import com.iusign.platform.security.OpaqueTokens;
 import com.iusign.platform.lifecycle.Change;
 import com.iusign.platform.lifecycle.TenantConflictException;
 import com.iusign.platform.lifecycle.TenantId;
@@ -82,9 +83,9 @@ public class TenantUsers {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         store.insert(id, tenantId.value(), normalizedEmail, name, userRole, now);
-        String token = Secrets.newToken();
+        String token = OpaqueTokens.newToken();
         Instant expiresAt = now.plus(Duration.ofHours(ACTIVATION_HOURS));
-        store.insertActivation(Secrets.hash(token), id, expiresAt);
+        store.insertActivation(OpaqueTokens.hash(token), id, expiresAt);
         events.publishEvent(new TenantUserAdded(UUID.randomUUID(), tenantId.value(), id, normalizedEmail, userRole, change, now));
         return new NewUser(get(tenantId, id), token, expiresAt);
     }
@@ -95,7 +96,7 @@ public class TenantUsers {
      * @throws TenantValidationException when the token is unknown, used or expired, or the password is weak
      */
     public TenantUser activate(String token, String password) {
-        UUID userId = store.consumeActivation(Secrets.hash(token == null ? "" : token))
+        UUID userId = store.consumeActivation(OpaqueTokens.hash(token == null ? "" : token))
                 .orElseThrow(() -> new TenantValidationException(Map.of("token",
                         "This activation link is unknown, was used already or has expired: ask an administrator for a new one")));
         TenantUser user = store.findById(userId).orElseThrow();

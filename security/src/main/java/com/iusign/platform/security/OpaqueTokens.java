@@ -1,4 +1,4 @@
-package com.iusign.platform.identity;
+package com.iusign.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,23 +8,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * One-time and refresh tokens: 256 random bits, stored only as SHA-256. A fast hash is enough for
+ * Opaque bearer secrets (activation, refresh and signing-link tokens): 256 random bits, stored only as SHA-256. A fast hash is enough for
  * values with that much entropy (unlike passwords), and it lets a token be looked up by its hash.
  */
-final class Secrets {
+public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
+    private OpaqueTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

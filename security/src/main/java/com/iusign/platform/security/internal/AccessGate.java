@@ -70,6 +70,11 @@ public class AccessGate {
         return Decision.allow();
     }
 
+    /** The tenant's status from the near cache, Redis or PostgreSQL; empty when no such tenant exists. */
+    public Optional<TenantStatus> tenantStatus(UUID tenantId) {
+        return cache.tenant(tenantId).or(() -> adopt(tenantId)).map(GateStore.TenantState::status);
+    }
+
     /** A tenant provisioned before the gate kept its own state: take the lifecycle's status once. */
     private Optional<GateStore.TenantState> adopt(UUID tenantId) {
         try {

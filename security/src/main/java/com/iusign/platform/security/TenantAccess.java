@@ -1,0 +1,28 @@
+package com.iusign.platform.security;
+
+import com.iusign.platform.lifecycle.TenantStatus;
+import com.iusign.platform.security.internal.AccessGate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A tenant's operational status as the access gate sees it (near cache invalidated through
+ * Redis, PostgreSQL when Redis is lost) — what anonymous entry points such as signing links
+ * consult, so that a suspension reaches them as fast as it reaches tokens. Empty for an unknown
+ * tenant; an exception (fail closed) when the status cannot be read.
+ */
+@Component
+public class TenantAccess {
+
+    private final AccessGate gate;
+
+    TenantAccess(AccessGate gate) {
+        this.gate = gate;
+    }
+
+    public Optional<TenantStatus> status(UUID tenantId) {
+        return gate.tenantStatus(tenantId);
+    }
+}

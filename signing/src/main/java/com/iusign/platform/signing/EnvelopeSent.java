@@ -1,0 +1,8 @@
+package com.iusign.platform.signing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An envelope's links were issued: one per recipient. */
+public record EnvelopeSent(UUID tenantId, UUID envelopeId, UUID sentBy, int recipients, Instant at) {
+}

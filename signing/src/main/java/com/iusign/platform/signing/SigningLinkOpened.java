@@ -1,0 +1,8 @@
+package com.iusign.platform.signing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A recipient opened their signing link for the first time. */
+public record SigningLinkOpened(UUID tenantId, UUID envelopeId, UUID recipientId, Instant at) {
+}

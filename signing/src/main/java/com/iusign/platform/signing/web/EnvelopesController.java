@@ -1,0 +1,132 @@
+package com.iusign.platform.signing.web;
+
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.security.TenantTokens;
+import com.iusign.platform.signing.Envelope;
+import com.iusign.platform.signing.EnvelopePage;
+import com.iusign.platform.signing.Envelopes;
+import com.iusign.platform.signing.IssuedLink;
+import com.iusign.platform.signing.NewEnvelope;
+import com.iusign.platform.signing.SigningException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The tenant API for envelopes; behind the access gate (a valid, unrevoked token of an ACTIVE tenant). */
+@RestController
+@RequestMapping("/api/v1/envelopes")
+class EnvelopesController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Envelopes envelopes;
+
+    EnvelopesController(Envelopes envelopes) {
+        this.envelopes = envelopes;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) @Nullable String title,
+                               @RequestPart(required = false) @Nullable MultipartFile document,
+                               @RequestParam(required = false) @Nullable String recipients) {
+        byte[] bytes;
+        try {
+            bytes = document == null ? new byte[0] : document.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SigningJson.envelope(envelopes.create(tenant(token), user(token), new NewEnvelope(title == null ? "" : title,
+                document == null ? "" : document.getOriginalFilename(), bytes, recipients(recipients))));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "20") String size,
+                             @RequestParam(required = false) @Nullable String cursor) {
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(size);
+        } catch (NumberFormatException e) {
+            throw new SigningException(SigningException.Kind.VALIDATION, "size must be a whole number from 1 to 100",
+                    Map.of("fieldErrors", Map.of("size", "size must be a whole number from 1 to 100")));
+        }
+        EnvelopePage page = envelopes.list(tenant(token), pageSize, cursor == null || cursor.isBlank() ? null : cursor);
+        java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("items", page.items().stream().map(SigningJson::envelope).toList());
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return SigningJson.envelope(envelopes.get(tenant(token), envelopeId(id)));
+    }
+
+    @PostMapping("/{id}/send")
+    Map<String, Object> send(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        List<IssuedLink> links = envelopes.send(tenant(token), user(token), envelopeId(id));
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sign/").toUriString();
+        return Map.of("links", links.stream().map(link -> Map.of("recipientName", link.recipientName(),
+                "recipientEmail", link.recipientEmail(), "url", base + link.token(), "expiresAt", link.expiresAt().toString())).toList());
+    }
+
+    record VoidRequest(@Nullable String reason) {
+    }
+
+    @PostMapping("/{id}/void")
+    Map<String, Object> voidEnvelope(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+                                     @RequestBody(required = false) @Nullable VoidRequest request) {
+        Envelope envelope = envelopes.voidEnvelope(tenant(token), user(token), envelopeId(id), request == null ? null : request.reason());
+        return SigningJson.envelope(envelope);
+    }
+
+    private static List<NewEnvelope.NewRecipient> recipients(@Nullable String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<NewEnvelope.NewRecipient>>() { });
+        } catch (JacksonException e) {
+            throw new SigningException(SigningException.Kind.VALIDATION, "recipients is not a JSON array of {\"name\",\"email\"}",
+                    Map.of("fieldErrors", Map.of("recipients", "Must be a JSON array of {\"name\",\"email\"} objects")));
+        }
+    }
+
+    private static UUID envelopeId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new SigningException(SigningException.Kind.NOT_FOUND, "No envelope " + id + " in this organization");
+        }
+    }
+
+    static TenantId tenant(Jwt token) {
+        return new TenantId(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
+    }
+
+    static UUID user(Jwt token) {
+        return UUID.fromString(token.getSubject());
+    }
+}
