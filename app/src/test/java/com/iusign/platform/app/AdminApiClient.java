@@ -74,6 +74,56 @@ final class AdminApiClient {
                 response.headers().firstValue("Location").orElse(null), response.body());
     }
 
+    /** A multipart/form-data POST with text fields and one file part named {@code document} (skipped when null). */
+    Reply multipart(String bearer, String path, java.util.Map<String, String> fields, String fileName, byte[] file)
+            throws IOException, InterruptedException {
+        String boundary = "iusign-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(utf8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null), response.body());
+    }
+
+    /** A GET without credentials whose body is kept as bytes (documents). */
+    HttpResponse<byte[]> anonymousBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Provisions a tenant on {@code plan}, activates its owner and signs in: the owner's access token. */
+    TenantOwner tenantOwner(String plan) throws IOException, InterruptedException {
+        String slug = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = "owner@" + slug + ".test";
+        String password = "owner password " + slug;
+        Reply provisioned = post("/api/admin/tenants", """
+                {"name":"Tenant %s","slug":"%s","plan":"%s","ownerEmail":"%s"}""".formatted(slug, slug, plan, email));
+        if (provisioned.status() != 201) {
+            throw new IllegalStateException(provisioned.body());
+        }
+        as(null, "POST", "/api/v1/auth/activate", """
+                {"token":"%s","password":"%s"}""".formatted(provisioned.text("/ownerActivationToken"), password));
+        Reply session = as(null, "POST", "/api/v1/auth/token", """
+                {"tenant":"%s","email":"%s","password":"%s"}""".formatted(slug, email, password));
+        return new TenantOwner(provisioned.text("/id"), slug, session.text("/access_token"));
+    }
+
+    record TenantOwner(String tenantId, String slug, String accessToken) {
+    }
+
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());

@@ -7,7 +7,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 import java.net.URI;
@@ -34,13 +33,6 @@ class SigningProblems {
         if (e.kind() == SigningException.Kind.QUOTA_EXCEEDED) {
             e.details().forEach(problem::setProperty);
         }
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = TenantProblems.validation(Map.of("document", "The upload exceeds 10 MB"), "The upload exceeds 10 MB");
-        problem.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         return problem;
     }
 
