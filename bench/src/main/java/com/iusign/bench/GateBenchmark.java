@@ -44,6 +44,10 @@ import java.util.UUID;
  */
 public final class GateBenchmark {
 
+    /** Instances that share a database must share the platform master key that wraps the tenants' data keys. */
+    private static final String MASTER_KEY = "--iusign.keys.master-key="
+            + java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+
     private static final Actor BENCH = Actor.system("benchmark");
     private static final String PASSWORD = "benchmark password 1";
 
@@ -51,7 +55,7 @@ public final class GateBenchmark {
         int rounds = Integer.getInteger("rounds", 10);
         long roundMillis = Long.getLong("roundMillis", 2000);
         int suspensions = Integer.getInteger("suspensions", 200);
-        ConfigurableApplicationContext a = new SpringApplicationBuilder(Application.class).run("--server.port=0",
+        ConfigurableApplicationContext a = new SpringApplicationBuilder(Application.class).run("--server.port=0", MASTER_KEY,
                 "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
                 "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=");
         ConfigurableApplicationContext b = secondInstance(a);
@@ -201,7 +205,7 @@ public final class GateBenchmark {
 
     private static ConfigurableApplicationContext secondInstance(ConfigurableApplicationContext a) {
         Environment shared = a.getEnvironment();
-        return new SpringApplicationBuilder(Application.class).run("--server.port=0",
+        return new SpringApplicationBuilder(Application.class).run("--server.port=0", MASTER_KEY,
                 "--spring.datasource.url=" + shared.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + shared.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + shared.getProperty("spring.datasource.password", ""),

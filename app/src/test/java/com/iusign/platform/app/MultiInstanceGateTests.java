@@ -46,6 +46,10 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceGateTests {
 
+    /** Instances that share a database must share the platform master key that wraps the tenants' data keys. */
+    private static final String MASTER_KEY = "--iusign.keys.master-key="
+            + java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+
     private static final String PASSWORD = "multi instance password";
     private static final Actor ADMIN = Actor.superAdmin("ops@iusign.test");
 
@@ -59,10 +63,10 @@ class MultiInstanceGateTests {
     void startRedisAndTwoInstances() throws IOException {
         redisPort = freePort();
         redis = startRedis();
-        a = new SpringApplicationBuilder(Application.class).run("--server.port=0", "--spring.datasource.url=",
+        a = new SpringApplicationBuilder(Application.class).run("--server.port=0", MASTER_KEY, "--spring.datasource.url=",
                 "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--iusign.database.admin-url=");
         Environment shared = a.getEnvironment();
-        b = new SpringApplicationBuilder(Application.class).run("--server.port=0",
+        b = new SpringApplicationBuilder(Application.class).run("--server.port=0", MASTER_KEY,
                 "--spring.datasource.url=" + shared.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + shared.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + shared.getProperty("spring.datasource.password", ""),

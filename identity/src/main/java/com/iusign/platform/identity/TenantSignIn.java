@@ -1,6 +1,7 @@
 package com.iusign.platform.identity;
 
 import com.iusign.platform.security.OpaqueTokens;
+import com.iusign.platform.security.TenantScope;
 import com.iusign.platform.identity.SignInRefused.Reason;
 import com.iusign.platform.lifecycle.Actor;
 import com.iusign.platform.lifecycle.Change;
@@ -45,12 +46,14 @@ public class TenantSignIn {
     private final int maxFailures;
     private final Duration lockout;
     private final Duration refreshTtl;
+    private final TenantScope scope;
 
-    TenantSignIn(UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
+    TenantSignIn(TenantScope scope, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
                  PasswordEncoder passwordEncoder,
                  @Value("${iusign.tenant-sign-in.max-failures:5}") int maxFailures,
                  @Value("${iusign.tenant-sign-in.lockout:15m}") Duration lockout,
                  @Value("${iusign.tenant-sign-in.refresh-ttl:14d}") Duration refreshTtl) {
+        this.scope = scope;
         this.store = store;
         this.lifecycle = lifecycle;
         this.tokens = tokens;
@@ -65,6 +68,7 @@ public class TenantSignIn {
     public TokenPair signIn(String tenantSlug, String email, String password) {
         String normalizedEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<Tenant> tenant = tenantSlug == null ? Optional.empty() : lifecycle.findBySlug(tenantSlug.strip());
+        tenant.ifPresent(t -> scope.enter(t.id().value()));
         Optional<UserStore.Credentials> credentials = tenant.flatMap(t -> store.credentials(t.id().value(), normalizedEmail));
         String hash = credentials.map(UserStore.Credentials::passwordHash).orElse(null);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash == null ? unknownUserHash : hash);
@@ -86,6 +90,7 @@ public class TenantSignIn {
 
     public TokenPair refresh(String refreshToken) {
         String tokenHash = OpaqueTokens.hash(refreshToken == null ? "" : refreshToken);
+        OpaqueTokens.tenantOf(refreshToken).ifPresent(scope::enter);
         UserStore.RefreshRow row = store.lockRefresh(tokenHash)
                 .orElseThrow(() -> new SignInRefused(Reason.INVALID_REFRESH_TOKEN, "Unknown refresh token: sign in again"));
         if (row.revokedAt() != null || row.expiresAt().isBefore(Instant.now())) {
@@ -122,7 +127,7 @@ public class TenantSignIn {
 
     private TokenPair issue(TenantUser user, UUID familyId) {
         IssuedToken access = tokens.issue(new TenantId(user.tenantId()), user.id(), user.email(), List.of(user.role().name()));
-        String refresh = OpaqueTokens.newToken();
+        String refresh = OpaqueTokens.newToken(user.tenantId());
         Instant now = Instant.now();
         store.insertRefresh(OpaqueTokens.hash(refresh), familyId, user.id(), user.tenantId(), now, now.plus(refreshTtl));
         return new TokenPair(access.value(), refresh, Duration.between(access.issuedAt(), access.expiresAt()).toSeconds());

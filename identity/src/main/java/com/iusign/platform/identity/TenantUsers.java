@@ -1,6 +1,9 @@
 package com.iusign.platform.identity;
 
+import com.iusign.platform.lifecycle.Plan;
+import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.security.OpaqueTokens;
+import com.iusign.platform.security.TenantScope;
 import com.iusign.platform.lifecycle.Change;
 import com.iusign.platform.lifecycle.TenantConflictException;
 import com.iusign.platform.lifecycle.TenantId;
@@ -24,7 +27,8 @@ import java.util.UUID;
 /**
  * The identity module's façade for administrators: add users (each gets a one-time activation
  * token, valid {@value #ACTIVATION_HOURS} h, with which they set their own password), list them,
- * lock and unlock them. Locking ends the user's sessions at once (user not-before) and revokes
+ * lock and unlock them, within the plan's seat limit. Every method runs scoped to the tenant
+ * (row-level security; activation tokens name their tenant). Locking ends the user's sessions at once (user not-before) and revokes
  * their refresh tokens.
  */
 @Service
@@ -38,9 +42,11 @@ public class TenantUsers {
     private final SessionRevocation sessions;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final TenantScope scope;
 
     TenantUsers(UserStore store, TenantLifecycle lifecycle, SessionRevocation sessions, PasswordEncoder passwordEncoder,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, TenantScope scope) {
+        this.scope = scope;
         this.store = store;
         this.lifecycle = lifecycle;
         this.sessions = sessions;
@@ -53,7 +59,9 @@ public class TenantUsers {
      * @throws TenantConflictException   when the e-mail already has an account in this tenant
      */
     public NewUser add(TenantId tenantId, String email, String displayName, String role, Change change) {
-        TenantStatus status = lifecycle.get(tenantId).status();
+        scope.enter(tenantId.value());
+        Tenant tenant = lifecycle.get(tenantId);
+        TenantStatus status = tenant.status();
         if (status == TenantStatus.DEACTIVATED) {
             throw new TenantConflictException("status", "A deactivated tenant gets no new users");
         }
@@ -80,12 +88,13 @@ public class TenantUsers {
         if (store.emailTaken(tenantId.value(), normalizedEmail)) {
             throw new TenantConflictException("email", "This tenant already has a user with the e-mail " + normalizedEmail);
         }
+        requireSeat(tenant);
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         store.insert(id, tenantId.value(), normalizedEmail, name, userRole, now);
-        String token = OpaqueTokens.newToken();
+        String token = OpaqueTokens.newToken(tenantId.value());
         Instant expiresAt = now.plus(Duration.ofHours(ACTIVATION_HOURS));
-        store.insertActivation(OpaqueTokens.hash(token), id, expiresAt);
+        store.insertActivation(OpaqueTokens.hash(token), tenantId.value(), id, expiresAt);
         events.publishEvent(new TenantUserAdded(UUID.randomUUID(), tenantId.value(), id, normalizedEmail, userRole, change, now));
         return new NewUser(get(tenantId, id), token, expiresAt);
     }
@@ -96,6 +105,7 @@ public class TenantUsers {
      * @throws TenantValidationException when the token is unknown, used or expired, or the password is weak
      */
     public TenantUser activate(String token, String password) {
+        OpaqueTokens.tenantOf(token).ifPresent(scope::enter);
         UUID userId = store.consumeActivation(OpaqueTokens.hash(token == null ? "" : token))
                 .orElseThrow(() -> new TenantValidationException(Map.of("token",
                         "This activation link is unknown, was used already or has expired: ask an administrator for a new one")));
@@ -111,16 +121,19 @@ public class TenantUsers {
 
     @Transactional(readOnly = true)
     public List<TenantUser> list(TenantId tenantId) {
+        scope.enter(tenantId.value());
         return store.list(tenantId.value());
     }
 
     @Transactional(readOnly = true)
     public TenantUser get(TenantId tenantId, UUID userId) {
+        scope.enter(tenantId.value());
         return store.find(tenantId.value(), userId).orElseThrow(() -> new UserNotFoundException(tenantId.value(), userId));
     }
 
     @Transactional(readOnly = true)
     public Map<UserStatus, Long> countByStatus(TenantId tenantId) {
+        scope.enter(tenantId.value());
         return store.countByStatus(tenantId.value());
     }
 
@@ -134,6 +147,18 @@ public class TenantUsers {
 
     public TenantUser unlock(TenantId tenantId, UUID userId, Change change) {
         return setStatus(tenantId, userId, UserStatus.ACTIVE, change);
+    }
+
+    /** Seats are users who are not disabled; the plan's seat limit caps them (serialized per tenant). */
+    private void requireSeat(Tenant tenant) {
+        store.lockSeats(tenant.id().value());
+        int limit = lifecycle.plans().stream().filter(plan -> plan.code().equals(tenant.plan())).mapToInt(Plan::seatLimit).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Tenant " + tenant.id().value() + " is on unknown plan " + tenant.plan()));
+        long used = store.countByStatus(tenant.id().value()).entrySet().stream()
+                .filter(entry -> entry.getKey() != UserStatus.DISABLED).mapToLong(Map.Entry::getValue).sum();
+        if (used >= limit) {
+            throw new SeatQuotaExceeded(limit, used);
+        }
     }
 
     private TenantUser setStatus(TenantId tenantId, UUID userId, UserStatus target, Change change) {

@@ -101,9 +101,16 @@ class UserStore {
                 .param("max", maxFailures).param("seconds", lockoutSeconds).param("id", userId).update();
     }
 
-    void insertActivation(String tokenHash, UUID userId, Instant expiresAt) {
-        jdbc.sql("INSERT INTO user_activation (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
+    void insertActivation(String tokenHash, UUID tenantId, UUID userId, Instant expiresAt) {
+        jdbc.sql("INSERT INTO user_activation (token_hash, tenant_id, user_id, expires_at) VALUES (:hash, :tenant, :user, :expires)")
+                .param("tenant", tenantId)
                 .param("hash", tokenHash).param("user", userId).param("expires", Timestamp.from(expiresAt)).update();
+    }
+
+    /** Serializes seat counting of one tenant across instances until the transaction ends. */
+    void lockSeats(UUID tenantId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "iusign-quota:seats:" + tenantId)
+                .query(Object.class).single();
     }
 
     /** Marks the activation used and returns its user, when it exists, is unused and has not expired. */

@@ -17,6 +17,7 @@ public final class TenantProblems {
     public static final URI NOT_FOUND = URI.create("urn:iusign:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:iusign:problem:conflict");
     public static final URI ILLEGAL_TRANSITION = URI.create("urn:iusign:problem:illegal-transition");
+    public static final URI QUOTA_EXCEEDED = URI.create("urn:iusign:problem:quota-exceeded");
 
     private TenantProblems() {
     }
@@ -50,6 +51,15 @@ public final class TenantProblems {
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        return problem;
+    }
+
+    /** 403 naming the plan quota ({@code seats}, {@code monthlyEnvelopes}), its limit and the current usage. */
+    public static ProblemDetail quotaExceeded(String quota, long limit, long usage, String detail) {
+        ProblemDetail problem = of(HttpStatus.FORBIDDEN, QUOTA_EXCEEDED, "Plan quota exceeded", detail);
+        problem.setProperty("quota", quota);
+        problem.setProperty("limit", limit);
+        problem.setProperty("usage", usage);
         return problem;
     }
 

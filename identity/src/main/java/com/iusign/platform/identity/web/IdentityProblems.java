@@ -1,6 +1,7 @@
 package com.iusign.platform.identity.web;
 
 import com.iusign.platform.identity.SignInRefused;
+import com.iusign.platform.identity.SeatQuotaExceeded;
 import com.iusign.platform.identity.UserNotFoundException;
 import com.iusign.platform.lifecycle.TenantConflictException;
 import com.iusign.platform.lifecycle.TenantNotFoundException;
@@ -36,6 +37,11 @@ class IdentityProblems {
     @ExceptionHandler({TenantNotFoundException.class, UserNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return TenantProblems.notFound(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail seats(SeatQuotaExceeded e) {
+        return TenantProblems.quotaExceeded("seats", e.limit(), e.usage(), e.getMessage());
     }
 
     @ExceptionHandler

@@ -16,7 +16,6 @@ import java.util.Map;
 @RestControllerAdvice(assignableTypes = {EnvelopesController.class, PublicSigningController.class})
 class SigningProblems {
 
-    static final URI QUOTA_EXCEEDED = URI.create("urn:iusign:problem:quota-exceeded");
     static final URI TENANT_SUSPENDED = URI.create("urn:iusign:problem:tenant-suspended");
     static final URI LINK_GONE = URI.create("urn:iusign:problem:link-unavailable");
 
@@ -26,13 +25,11 @@ class SigningProblems {
             case VALIDATION -> TenantProblems.validation(e.fieldErrors(), e.getMessage());
             case NOT_FOUND -> TenantProblems.notFound(e.getMessage());
             case CONFLICT -> TenantProblems.of(HttpStatus.CONFLICT, TenantProblems.CONFLICT, "Conflict", e.getMessage());
-            case QUOTA_EXCEEDED -> TenantProblems.of(HttpStatus.FORBIDDEN, QUOTA_EXCEEDED, "Plan quota exceeded", e.getMessage());
+            case QUOTA_EXCEEDED -> TenantProblems.quotaExceeded((String) e.details().get("quota"), ((Number) e.details().get("limit")).longValue(),
+                    ((Number) e.details().get("usage")).longValue(), e.getMessage());
             case TENANT_SUSPENDED -> TenantProblems.of(HttpStatus.LOCKED, TENANT_SUSPENDED, "Temporarily unavailable", e.getMessage());
             case GONE -> TenantProblems.of(HttpStatus.GONE, LINK_GONE, "No longer available", e.getMessage());
         };
-        if (e.kind() == SigningException.Kind.QUOTA_EXCEEDED) {
-            e.details().forEach(problem::setProperty);
-        }
         return problem;
     }
 
