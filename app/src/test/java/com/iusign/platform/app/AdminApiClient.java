@@ -99,6 +99,12 @@ final class AdminApiClient {
                 response.headers().firstValue("Location").orElse(null), response.body());
     }
 
+    /** A GET with a tenant user's bearer token, answered whole (status, headers, body). */
+    HttpResponse<String> getAs(String bearer, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET without credentials whose body is kept as bytes (documents). */
     HttpResponse<byte[]> anonymousBytes(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

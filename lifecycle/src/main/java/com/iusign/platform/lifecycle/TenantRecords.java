@@ -151,9 +151,10 @@ class TenantRecords {
     }
 
     List<Plan> plans() {
-        return jdbc.sql("SELECT code, name, seat_limit, monthly_envelope_limit FROM plan ORDER BY sort_order, code")
+        return jdbc.sql("SELECT code, name, seat_limit, monthly_envelope_limit, api_requests_per_second, api_burst FROM plan"
+                        + " ORDER BY sort_order, code")
                 .query((row, n) -> new Plan(row.getString("code"), row.getString("name"), row.getInt("seat_limit"),
-                        row.getInt("monthly_envelope_limit")))
+                        row.getInt("monthly_envelope_limit"), row.getInt("api_requests_per_second"), row.getInt("api_burst")))
                 .list();
     }
 

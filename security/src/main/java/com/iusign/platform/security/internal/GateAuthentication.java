@@ -1,6 +1,7 @@
 package com.iusign.platform.security.internal;
 
 import com.iusign.platform.security.GateRefusal;
+import com.iusign.platform.security.TenantTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
@@ -10,8 +11,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import java.util.UUID;
+
 /**
- * Runs the {@link AccessGate} as the last step of authenticating a tenant token, so that no
+ * Runs the {@link AccessGate}, then the tenant's rate limit, as the last step of authenticating a tenant token, so that no
  * request reaches a controller without it and no thread-local lookup can skip it. A refusal, or a
  * gate that cannot decide (PostgreSQL unreachable), fails the authentication: the gate never
  * fails open.
@@ -21,10 +24,12 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
     private static final Logger log = LoggerFactory.getLogger(GateAuthentication.class);
 
     private final AccessGate gate;
+    private final TenantRateLimiter limiter;
     private final JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
 
-    GateAuthentication(AccessGate gate) {
+    GateAuthentication(AccessGate gate, TenantRateLimiter limiter) {
         this.gate = gate;
+        this.limiter = limiter;
     }
 
     @Override
@@ -38,6 +43,12 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
         }
         if (!decision.allowed()) {
             throw new Refused(decision.refusal(), decision.detail());
+        }
+        TenantRateLimiter.Decision rate = limiter.acquire(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
+        RateLimitHeaders.write(rate);
+        if (!rate.allowed()) {
+            throw new Refused(GateRefusal.RATE_LIMITED, "This organization's plan allows " + rate.limit()
+                    + " requests per second; retry after " + RateLimitHeaders.retryAfterSeconds(rate) + " s");
         }
         return authorities.convert(token);
     }

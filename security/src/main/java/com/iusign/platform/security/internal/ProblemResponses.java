@@ -1,5 +1,6 @@
 package com.iusign.platform.security.internal;
 
+import com.iusign.platform.security.GateRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        bearerEntryPoint.commence(request, response, exception);
+        boolean rateLimited = exception instanceof GateAuthentication.Refused limited && limited.refusal() == GateRefusal.RATE_LIMITED;
+        if (!rateLimited) {
+            // Over the rate is not an authentication failure: no WWW-Authenticate challenge for it.
+            bearerEntryPoint.commence(request, response, exception);
+        }
         if (exception instanceof GateAuthentication.Refused refused) {
             if (refused.refusal() == null) {
                 write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "urn:iusign:problem:gate-unavailable",

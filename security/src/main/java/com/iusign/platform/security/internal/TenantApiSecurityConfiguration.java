@@ -34,8 +34,8 @@ class TenantApiSecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain tenantApiFilterChain(HttpSecurity http, PlatformSigningKeys keys, TenantTokens tokens, AccessGate gate)
-            throws Exception {
+    SecurityFilterChain tenantApiFilterChain(HttpSecurity http, PlatformSigningKeys keys, TenantTokens tokens, AccessGate gate,
+                                             TenantRateLimiter limiter) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         return http
                 .securityMatcher("/api/v1/**")
@@ -44,7 +44,7 @@ class TenantApiSecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(tenantTokenDecoder(keys, tokens.issuer()))
-                                .jwtAuthenticationConverter(new GateAuthentication(gate)))
+                                .jwtAuthenticationConverter(new GateAuthentication(gate, limiter)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -1,0 +1,85 @@
+package com.iusign.platform.security.internal;
+
+import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.ProvisionTenant;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The per-tenant token bucket: shared through Redis, and still a limit (per instance) when Redis is gone. */
+@ApplicationModuleTest(extraIncludes = "lifecycle")
+class TenantRateLimiterTests {
+
+    private final TenantRateLimiter limiter;
+    private final TenantLifecycle lifecycle;
+    private final JdbcClient jdbc;
+    private UUID tenant;
+
+    TenantRateLimiterTests(TenantRateLimiter limiter, TenantLifecycle lifecycle, JdbcClient jdbc) {
+        this.limiter = limiter;
+        this.lifecycle = lifecycle;
+        this.jdbc = jdbc;
+    }
+
+    @BeforeEach
+    void tenantOnAOneRequestPerSecondPlanWithABurstOfThree() {
+        String plan = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order, api_requests_per_second, api_burst)
+                VALUES (:code, 'Rate test', 5, 5, 99, 1, 3)""").param("code", plan).update();
+        String slug = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        tenant = lifecycle.provision(new ProvisionTenant("Rate " + slug, slug, plan, "o@" + slug + ".test", null),
+                Change.of(Actor.system("test"), "Rate limit test")).id().value();
+    }
+
+    @Test
+    void theBurstPassesThenRequestsAreRefusedWithTheWaitUntilTheNextToken() {
+        List<TenantRateLimiter.Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            decisions.add(limiter.acquire(tenant));
+        }
+        assertThat(decisions).extracting(TenantRateLimiter.Decision::allowed).containsExactly(true, true, true, false);
+        assertThat(decisions).extracting(TenantRateLimiter.Decision::local).containsOnly(false);
+        assertThat(decisions.get(2).remaining()).isZero();
+        assertThat(decisions.get(3).retryAfterMillis()).isBetween(1L, 1000L);
+        assertThat(decisions.get(3).limit()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutRedisEachInstanceStillLimitsWithTheSameBucket() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        LettuceConnectionFactory unreachable = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", closedPort),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(200)).build());
+        unreachable.afterPropertiesSet();
+        unreachable.start();
+        try {
+            TenantRateLimiter degraded = new TenantRateLimiter(new StringRedisTemplate(unreachable), lifecycle);
+            List<TenantRateLimiter.Decision> decisions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                decisions.add(degraded.acquire(tenant));
+            }
+            assertThat(decisions).extracting(TenantRateLimiter.Decision::local).containsOnly(true);
+            assertThat(decisions).extracting(TenantRateLimiter.Decision::allowed).containsExactly(true, true, true, false);
+        } finally {
+            unreachable.destroy();
+        }
+    }
+}
