@@ -2,6 +2,7 @@ package com.iusign.platform.identity;
 
 import com.iusign.platform.security.OpaqueTokens;
 import com.iusign.platform.security.TenantScope;
+import org.springframework.context.ApplicationEventPublisher;
 import com.iusign.platform.identity.SignInRefused.Reason;
 import com.iusign.platform.lifecycle.Actor;
 import com.iusign.platform.lifecycle.Change;
@@ -47,13 +48,15 @@ public class TenantSignIn {
     private final Duration lockout;
     private final Duration refreshTtl;
     private final TenantScope scope;
+    private final ApplicationEventPublisher events;
 
-    TenantSignIn(TenantScope scope, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
+    TenantSignIn(TenantScope scope, ApplicationEventPublisher events, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
                  PasswordEncoder passwordEncoder,
                  @Value("${iusign.tenant-sign-in.max-failures:5}") int maxFailures,
                  @Value("${iusign.tenant-sign-in.lockout:15m}") Duration lockout,
                  @Value("${iusign.tenant-sign-in.refresh-ttl:14d}") Duration refreshTtl) {
         this.scope = scope;
+        this.events = events;
         this.store = store;
         this.lifecycle = lifecycle;
         this.tokens = tokens;
@@ -85,6 +88,7 @@ public class TenantSignIn {
         }
         requireAccess(tenant.get().status(), user.status());
         store.signedIn(user.id());
+        events.publishEvent(new TenantUserSignedIn(user.tenantId(), user.id(), Instant.now()));
         return issue(user, UUID.randomUUID());
     }
 

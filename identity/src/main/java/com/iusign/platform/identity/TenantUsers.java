@@ -137,6 +137,13 @@ public class TenantUsers {
         return store.countByStatus(tenantId.value());
     }
 
+    /** Seats, users signed in since {@code activeSince}, and the last sign-in, counted from the users table (telemetry re-sync). */
+    @Transactional(readOnly = true)
+    public UserUsage usage(TenantId tenantId, Instant activeSince) {
+        scope.enter(tenantId.value());
+        return store.usage(activeSince);
+    }
+
     /** Locks the user: no sign-in, no refresh, and every token already issued is refused on its next request. */
     public TenantUser lock(TenantId tenantId, UUID userId, Change change) {
         TenantUser user = setStatus(tenantId, userId, UserStatus.LOCKED, change);

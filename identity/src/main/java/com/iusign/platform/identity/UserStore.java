@@ -107,6 +107,18 @@ class UserStore {
                 .param("hash", tokenHash).param("user", userId).param("expires", Timestamp.from(expiresAt)).update();
     }
 
+    /** Counted under the transaction's tenant scope (row-level security), so no tenant is named here. */
+    UserUsage usage(Instant activeSince) {
+        record Totals(int seats, @Nullable Instant last) {
+        }
+        Totals totals = jdbc.sql("SELECT count(*) FILTER (WHERE status <> 'DISABLED'), max(last_sign_in_at) FROM tenant_user")
+                .query((rs, n) -> new Totals(rs.getInt(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant())).single();
+        List<UserUsage.ActiveUser> active = jdbc.sql("SELECT id, last_sign_in_at FROM tenant_user WHERE last_sign_in_at >= :since")
+                .param("since", Timestamp.from(activeSince))
+                .query((rs, n) -> new UserUsage.ActiveUser(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list();
+        return new UserUsage(totals.seats(), active, totals.last());
+    }
+
     /** Serializes seat counting of one tenant across instances until the transaction ends. */
     void lockSeats(UUID tenantId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "iusign-quota:seats:" + tenantId)

@@ -147,6 +147,11 @@ public class Envelopes {
         });
     }
 
+    /** The tenant's envelope volume, recounted from its own rows (for telemetry re-sync). */
+    public EnvelopeUsage usage(TenantId tenant, java.time.LocalDate fromDay) {
+        return scope.call(tenant.value(), () -> store.usage(fromDay));
+    }
+
     private Plan plan(TenantId tenant) {
         String code = lifecycle.get(tenant).plan();
         return lifecycle.plans().stream().filter(plan -> plan.code().equals(code)).findFirst()

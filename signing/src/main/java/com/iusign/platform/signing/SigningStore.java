@@ -97,6 +97,28 @@ class SigningStore {
                 .query(Integer.class).single();
     }
 
+    EnvelopeUsage usage(java.time.LocalDate fromDay) {
+        record Totals(long sent, long month, long completed, @Nullable Instant last) {
+        }
+        Totals totals = jdbc.sql("""
+                SELECT count(sent_at),
+                       count(*) FILTER (WHERE sent_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'),
+                       count(completed_at),
+                       greatest(max(sent_at), max(completed_at), max(voided_at),
+                                (SELECT max(greatest(r.signed_at, l.opened_at)) FROM recipient r LEFT JOIN signing_link l ON l.recipient_id = r.id))
+                  FROM envelope""")
+                .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, 4))).single();
+        List<EnvelopeUsage.Day> days = jdbc.sql("""
+                SELECT day, sum(sent)::int, sum(completed)::int FROM (
+                  SELECT (sent_at AT TIME ZONE 'UTC')::date AS day, 1 AS sent, 0 AS completed FROM envelope WHERE sent_at >= :from
+                  UNION ALL
+                  SELECT (completed_at AT TIME ZONE 'UTC')::date, 0, 1 FROM envelope WHERE completed_at >= :from) d
+                 GROUP BY day ORDER BY day""")
+                .param("from", Timestamp.from(fromDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                .query((rs, n) -> new EnvelopeUsage.Day(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2), rs.getInt(3))).list();
+        return new EnvelopeUsage(totals.sent(), totals.month(), totals.completed(), totals.last(), days);
+    }
+
     /** Serializes quota checks of one tenant across instances until the transaction ends. */
     void lockTenantQuota(UUID tenantId, String quota) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "iusign-quota:" + quota + ":" + tenantId)

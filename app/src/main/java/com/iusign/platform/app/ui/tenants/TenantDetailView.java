@@ -21,6 +21,7 @@ import com.iusign.platform.identity.UserStatus;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
+import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -59,11 +60,13 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantUsers users;
     private final SessionRevocation sessions;
     private final AuthenticationContext authentication;
+    private final TenantTelemetry telemetry;
     private Tenant tenant;
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
-                     AuthenticationContext authentication) {
+                     AuthenticationContext authentication, TenantTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.lifecycle = lifecycle;
         this.trail = trail;
         this.users = users;
@@ -156,7 +159,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     }
 
     private Div overview() {
-        Div overview = new Div(
+        Div facts = new Div(
                 fact("Owner e-mail", new Span(tenant.ownerEmail())),
                 fact("Custom domain", new Span(Objects.requireNonNullElse(tenant.customDomain(), "none"))),
                 fact("Created", Times.relative(tenant.createdAt())),
@@ -166,8 +169,8 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
                 fact("Last session flush", sessions.lastFlush(tenant.id())
                         .map(flush -> (com.vaadin.flow.component.Component) new Span(Times.exact(flush.at()) + " by " + flush.by()))
                         .orElse(new Span("never"))));
-        overview.addClassName("tenant-overview");
-        return overview;
+        facts.addClassName("tenant-overview");
+        return new Div(new TenantUsagePanel(telemetry, tenant.id()), facts);
     }
 
     private void openStatusDialog(TenantStatus target) {

@@ -1,0 +1,59 @@
+package com.iusign.platform.app;
+
+import com.iusign.platform.security.AdminApiClients;
+import com.iusign.platform.signing.SamplePdf;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The telemetry API contract over HTTP: a tenant user's envelope reaches the SuperAdmin's numbers, the series, and re-sync. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TelemetryApiTests {
+
+    private final AdminApiClients clients;
+    private final JdbcClient jdbc;
+    private final int port;
+
+    TelemetryApiTests(AdminApiClients clients, JdbcClient jdbc, @LocalServerPort int port) {
+        this.clients = clients;
+        this.jdbc = jdbc;
+        this.port = port;
+    }
+
+    @Test
+    void snapshotSeriesAndResyncFollowTheContract() throws Exception {
+        AdminApiClient api = new AdminApiClient(clients, port);
+        AdminApiClient.TenantOwner owner = api.tenantOwner("starter");
+        String base = "/api/admin/tenants/" + owner.tenantId() + "/telemetry";
+        String id = api.multipart(owner.accessToken(), "/api/v1/envelopes", Map.of("title", "Telemetry",
+                "recipients", "[{\"name\":\"S\",\"email\":\"s@telemetry.test\"}]"), "t.pdf", SamplePdf.withText("t")).text("/id");
+        api.as(owner.accessToken(), "POST", "/api/v1/envelopes/" + id + "/send", null);
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> api.get(base).json().get("envelopesThisMonth").asInt() == 1);
+        var snapshot = api.get(base).json();
+        for (String field : new String[] {"tenantId", "envelopesTotal", "envelopesThisMonth", "envelopesCompleted", "activeUsers30d",
+                "seatsUsed", "seatLimit", "monthlyEnvelopeLimit", "lastActivityAt", "asOf", "stale"}) {
+            assertThat(snapshot.has(field)).as(field).isTrue();
+        }
+        assertThat(snapshot.get("seatLimit").asInt()).isEqualTo(5);
+        assertThat(snapshot.get("activeUsers30d").asInt()).as("the owner signed in").isEqualTo(1);
+        assertThat(api.get(base + "/series?days=90").json().get("points").size()).isEqualTo(90);
+        assertThat(api.get(base + "/series?days=0").status()).isEqualTo(400);
+
+        jdbc.sql("UPDATE tenant_usage SET envelopes_this_month = 7 WHERE tenant_id = :t").param("t", UUID.fromString(owner.tenantId())).update();
+        var resynced = api.post(base + "/resync", "{}");
+        assertThat(resynced.status()).isEqualTo(200);
+        assertThat(resynced.json().at("/corrected/envelopesThisMonth/before").asInt()).isEqualTo(7);
+        assertThat(resynced.json().at("/corrected/envelopesThisMonth/after").asInt()).isEqualTo(1);
+        assertThat(resynced.json().get("envelopesThisMonth").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/admin/tenants/" + UUID.randomUUID() + "/telemetry").status()).isEqualTo(404);
+    }
+}

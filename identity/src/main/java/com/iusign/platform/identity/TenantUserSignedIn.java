@@ -1,0 +1,8 @@
+package com.iusign.platform.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant user signed in with their password (refreshes are not sign-ins). */
+public record TenantUserSignedIn(UUID tenantId, UUID userId, Instant at) {
+}
