@@ -125,14 +125,15 @@ final class TenantUsagePanel extends Div {
                     height - (double) day.activeUsers() / max * height));
         }
         svg.append("<path d='").append(line).append("' class='usage-line' fill='none'/>");
-        if (!days.isEmpty()) {
-            svg.append(String.format("<text x='0' y='%d' class='usage-axis'>%s</text><text x='%d' y='%d' text-anchor='end' class='usage-axis'>%s</text>",
-                    height + 14, days.getFirst().day(), width, height + 14, days.getLast().day()));
-        }
         svg.append("</svg>");
         Svg chart = new Svg(svg.toString());
         chart.setId("usage-chart");
         chart.getElement().getStyle().set("width", "100%").set("height", "8rem");
-        return chart;
+        // Axis labels stay HTML: the chart stretches to the panel's width, which would distort SVG text.
+        Span from = new Span(days.isEmpty() ? "" : days.getFirst().day().toString());
+        Span to = new Span(days.isEmpty() ? "" : days.getLast().day() + " · bars: envelopes sent per day, line: active users");
+        Div axis = new Div(from, to);
+        axis.addClassNames("usage-axis", "secondary-text");
+        return new Div(chart, axis);
     }
 }
