@@ -21,6 +21,7 @@ import com.iusign.platform.identity.UserStatus;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
+import com.iusign.platform.telemetry.TenantDomains;
 import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -61,12 +62,14 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final SessionRevocation sessions;
     private final AuthenticationContext authentication;
     private final TenantTelemetry telemetry;
+    private final TenantDomains domains;
     private Tenant tenant;
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
-                     AuthenticationContext authentication, TenantTelemetry telemetry) {
+                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains) {
         this.telemetry = telemetry;
+        this.domains = domains;
         this.lifecycle = lifecycle;
         this.trail = trail;
         this.users = users;
@@ -151,6 +154,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.setWidthFull();
         tabs.add("Overview", overview());
         tabs.add("Users", new TenantUsersPanel(tenant.id(), users, sessions, reason -> change(reason, null)));
+        tabs.add("Domain", new TenantDomainPanel(domains, tenant));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
         AuditGrid audit = new AuditGrid(trail, false);
         audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));

@@ -1,0 +1,168 @@
+package com.iusign.platform.telemetry;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.X509TrustManager;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each failure mode of a custom domain gets its own verdict, against a loopback TLS server and a resolver the test controls. */
+class DomainDiagnosticsTests {
+
+    private static final String DOMAIN = "sign.acme.test";
+    private static final String TARGET = "tenants.iusign.test";
+    private static final String TOKEN = "iusign-verification=abc123";
+    private static final Instant NOW = Instant.now();
+
+    private final Map<String, List<String>> addresses = new HashMap<>();
+    private final Map<String, List<String>> cnames = new HashMap<>();
+    private final Map<String, List<String>> txt = new HashMap<>();
+    private final List<SSLServerSocket> servers = new ArrayList<>();
+    private TestTls.Issued authority;
+    private X509TrustManager trust;
+
+    private final DomainResolver resolver = new DomainResolver() {
+        @Override
+        public List<String> addresses(String name) {
+            return addresses.getOrDefault(name, List.of());
+        }
+
+        @Override
+        public List<String> cnames(String name) {
+            return cnames.getOrDefault(name, List.of());
+        }
+
+        @Override
+        public List<String> txt(String name) {
+            return txt.getOrDefault(name, List.of());
+        }
+    };
+
+    @BeforeEach
+    void aCorrectlyConfiguredDomain() throws Exception {
+        authority = TestTls.authority("IUSign Test CA");
+        trust = TestTls.trusting(authority.certificate());
+        cnames.put(DOMAIN, List.of(TARGET));
+        addresses.put(DOMAIN, List.of("127.0.0.1"));
+        addresses.put(TARGET, List.of("127.0.0.1"));
+        txt.put("_iusign-verification." + DOMAIN, List.of(TOKEN));
+    }
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (SSLServerSocket server : servers) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aHealthyDomainPassesEveryCheck() throws Exception {
+        DomainDiagnosis diagnosis = diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false));
+        assertThat(diagnosis.checks()).extracting(DomainCheck::check).containsExactly("dns", "target", "ownership", "tls",
+                "certificate-name", "certificate-validity", "certificate-chain");
+        assertThat(diagnosis.checks()).allSatisfy(check -> assertThat(check.status()).as(check.toString()).isEqualTo(DomainCheck.Status.PASS));
+        assertThat(diagnosis.verificationRecord()).isEqualTo("_iusign-verification." + DOMAIN);
+    }
+
+    @Test
+    void aDomainPointingElsewhereFailsTheTargetCheckWithTheFix() throws Exception {
+        cnames.put(DOMAIN, List.of("old-host.example.test"));
+        addresses.put(DOMAIN, List.of("127.0.0.2"));
+        DomainCheck target = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)), "target");
+        assertThat(target.status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(target.detail()).contains("old-host.example.test");
+        assertThat(target.fix()).contains("CNAME pointing to " + TARGET);
+    }
+
+    @Test
+    void aMissingOwnershipRecordFailsAndNamesTheRecordToCreate() throws Exception {
+        txt.clear();
+        DomainCheck ownership = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)), "ownership");
+        assertThat(ownership.status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(ownership.fix()).contains("_iusign-verification." + DOMAIN).contains(TOKEN);
+    }
+
+    @Test
+    void anExpiredCertificateFailsAndOneExpiringSoonWarns() throws Exception {
+        DomainCheck expired = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(100)), NOW.minus(Duration.ofDays(3)), false)),
+                "certificate-validity");
+        assertThat(expired.status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(expired.detail()).contains("expired 3 day(s) ago");
+        DomainCheck soon = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(80)), NOW.plus(Duration.ofDays(10)).plusSeconds(60), false)),
+                "certificate-validity");
+        assertThat(soon.status()).isEqualTo(DomainCheck.Status.WARN);
+        assertThat(soon.detail()).contains("expires in 10 day(s)");
+    }
+
+    @Test
+    void aSelfSignedCertificateFailsTheChainCheck() throws Exception {
+        DomainCheck chain = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), true)),
+                "certificate-chain");
+        assertThat(chain.status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(chain.detail()).startsWith("The certificate is self-signed");
+    }
+
+    @Test
+    void aCertificateForAnotherNameFailsTheNameCheck() throws Exception {
+        DomainCheck name = check(diagnose(serving("other.example.test", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)),
+                "certificate-name");
+        assertThat(name.status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(name.detail()).contains("other.example.test");
+    }
+
+    @Test
+    void anUnreachableServerFailsTheTlsCheckQuicklyAndSkipsTheCertificateChecks() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+        DomainDiagnosis diagnosis = diagnose(closed);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the timeout").isLessThan(Duration.ofSeconds(5));
+        assertThat(check(diagnosis, "tls").status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(check(diagnosis, "certificate-chain").detail()).startsWith("Not checked");
+    }
+
+    @Test
+    void aDomainWithoutRecordsFailsTheDnsCheck() {
+        addresses.clear();
+        cnames.clear();
+        DomainDiagnosis diagnosis = diagnose(443);
+        assertThat(check(diagnosis, "dns").status()).isEqualTo(DomainCheck.Status.FAIL);
+        assertThat(check(diagnosis, "dns").fix()).contains("CNAME record for " + DOMAIN + " pointing to " + TARGET);
+    }
+
+    @Test
+    void wildcardsCoverExactlyOneLabel() {
+        assertThat(DomainDiagnostics.matches("*.acme.test", "sign.acme.test")).isTrue();
+        assertThat(DomainDiagnostics.matches("*.acme.test", "a.sign.acme.test")).isFalse();
+        assertThat(DomainDiagnostics.matches("*.acme.test", "acme.test")).isFalse();
+    }
+
+    private int serving(String certificateName, Instant notBefore, Instant notAfter, boolean selfSigned) throws Exception {
+        TestTls.Issued leaf = TestTls.server(selfSigned ? null : authority, certificateName, notBefore, notAfter);
+        SSLServerSocket server = selfSigned ? TestTls.serve(leaf.keys().getPrivate(), leaf.certificate())
+                : TestTls.serve(leaf.keys().getPrivate(), leaf.certificate(), authority.certificate());
+        servers.add(server);
+        return server.getLocalPort();
+    }
+
+    private DomainDiagnosis diagnose(int port) {
+        return new DomainDiagnostics(resolver, trust, TARGET, port, Duration.ofSeconds(2), Clock.systemUTC()).diagnose(DOMAIN, TOKEN);
+    }
+
+    private static DomainCheck check(DomainDiagnosis diagnosis, String name) {
+        return diagnosis.checks().stream().filter(check -> check.check().equals(name)).findFirst().orElseThrow();
+    }
+}
