@@ -100,13 +100,14 @@ class SigningStore {
     EnvelopeUsage usage(java.time.LocalDate fromDay) {
         record Totals(long sent, long month, long completed, @Nullable Instant last) {
         }
+        // One aggregate per index (see signing-002): each is an index scan of this tenant's entries only.
         Totals totals = jdbc.sql("""
-                SELECT count(sent_at),
-                       count(*) FILTER (WHERE sent_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'),
-                       count(completed_at),
-                       greatest(max(sent_at), max(completed_at), max(voided_at),
-                                (SELECT max(greatest(r.signed_at, l.opened_at)) FROM recipient r LEFT JOIN signing_link l ON l.recipient_id = r.id))
-                  FROM envelope""")
+                SELECT (SELECT count(*) FROM envelope WHERE sent_at IS NOT NULL),
+                       (SELECT count(*) FROM envelope WHERE sent_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'),
+                       (SELECT count(*) FROM envelope WHERE completed_at IS NOT NULL),
+                       greatest((SELECT max(sent_at) FROM envelope), (SELECT max(completed_at) FROM envelope),
+                                (SELECT max(voided_at) FROM envelope), (SELECT max(signed_at) FROM recipient),
+                                (SELECT max(opened_at) FROM signing_link))""")
                 .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, 4))).single();
         List<EnvelopeUsage.Day> days = jdbc.sql("""
                 SELECT day, sum(sent)::int, sum(completed)::int FROM (

@@ -81,6 +81,60 @@ class UsageStore {
                 .param("tenant", tenantId).param("seats", seats).update();
     }
 
+    void tenantFacts(UUID tenantId, String name, String plan, int seatLimit, int monthlyEnvelopeLimit, String subscription, String status,
+                     Instant createdAt) {
+        ensure(tenantId);
+        jdbc.sql("""
+                UPDATE tenant_usage SET tenant_name = :name, plan = :plan, seat_limit = :seats, monthly_envelope_limit = :envelopes,
+                       subscription_status = :subscription, tenant_status = :status, tenant_created_at = :created
+                 WHERE tenant_id = :tenant""")
+                .param("tenant", tenantId).param("name", name).param("plan", plan).param("seats", seatLimit)
+                .param("envelopes", monthlyEnvelopeLimit).param("subscription", subscription).param("status", status)
+                .param("created", Timestamp.from(createdAt)).update();
+    }
+
+    long tenantsWithFacts() {
+        return jdbc.sql("SELECT count(*) FROM tenant_usage WHERE plan IS NOT NULL").query(Long.class).single();
+    }
+
+    /** Tenants at or over {@code threshold} of a quota, with the envelopes they sent in the last 30 days (the trend). */
+    List<UsageReports.LimitRow> nearLimits(double threshold) {
+        return jdbc.sql("""
+                SELECT u.tenant_id, u.tenant_name, u.seats_used, u.seat_limit,
+                       CASE WHEN u.month = date_trunc('month', now() AT TIME ZONE 'UTC')::date THEN u.envelopes_this_month ELSE 0 END AS month_used,
+                       u.monthly_envelope_limit,
+                       (SELECT coalesce(sum(d.envelopes_sent), 0) FROM tenant_usage_daily d
+                         WHERE d.tenant_id = u.tenant_id AND d.day > (now() AT TIME ZONE 'UTC')::date - 30) AS last30
+                  FROM tenant_usage u
+                 WHERE u.plan IS NOT NULL AND u.tenant_status = 'ACTIVE'
+                   AND (u.seats_used >= :threshold * u.seat_limit
+                        OR (u.month = date_trunc('month', now() AT TIME ZONE 'UTC')::date
+                            AND u.envelopes_this_month >= :threshold * u.monthly_envelope_limit))
+                 ORDER BY u.tenant_name""")
+                .param("threshold", threshold)
+                .query((rs, n) -> new UsageReports.LimitRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getLong(7)))
+                .list();
+    }
+
+    /** Active or suspended tenants without activity for {@code inactiveDays}, and those still trialing {@code trialDays} after creation. */
+    List<UsageReports.ReviewRow> forReview(int inactiveDays, int trialDays) {
+        return jdbc.sql("""
+                SELECT tenant_id, tenant_name,
+                       CASE WHEN coalesce(last_activity_at, tenant_created_at) < now() - make_interval(days => :inactive) THEN 'INACTIVE'
+                            ELSE 'TRIAL_OVERDUE' END AS reason,
+                       last_activity_at, tenant_created_at, subscription_status, tenant_status
+                  FROM tenant_usage
+                 WHERE plan IS NOT NULL AND tenant_status <> 'DEACTIVATED'
+                   AND (coalesce(last_activity_at, tenant_created_at) < now() - make_interval(days => :inactive)
+                        OR (subscription_status = 'TRIALING' AND tenant_created_at < now() - make_interval(days => :trial)))
+                 ORDER BY coalesce(last_activity_at, tenant_created_at)""")
+                .param("inactive", inactiveDays).param("trial", trialDays)
+                .query((rs, n) -> new UsageReports.ReviewRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        instant(rs, "last_activity_at"), rs.getTimestamp("tenant_created_at").toInstant(), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     record Row(long envelopesTotal, long envelopesCompleted, LocalDate month, int envelopesThisMonth, int seatsUsed,
                @Nullable Instant lastActivityAt, Instant asOf, @Nullable Instant resyncedAt, @Nullable Instant driftCorrectedAt,
                int activeUsers30d) {

@@ -1,5 +1,6 @@
 package com.iusign.platform.app.ui.platform;
 
+import com.iusign.platform.telemetry.UsageReports;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.PlatformAuthorities;
@@ -18,7 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Platform: health of PostgreSQL and Redis, admin API clients, SuperAdmin accounts. */
+/** Platform: health of PostgreSQL and Redis, the review lists, admin API clients, SuperAdmin accounts. */
 @Route("platform")
 @PageTitle("Platform")
 @Menu(order = 2, title = "Platform", icon = "vaadin:server")
@@ -26,9 +27,9 @@ import jakarta.annotation.security.RolesAllowed;
 public class PlatformView extends Main {
 
     PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts,
-                 AuthenticationContext authentication) {
+                 AuthenticationContext authentication, UsageReports reports) {
         addClassName("console-view");
-        add(healthSection(health),
+        add(healthSection(health), new ReviewsPanel(reports),
                 new ApiClientsPanel(clients, () -> authentication.getPrincipalName().orElse("unknown")),
                 superAdminsSection(accounts));
     }
