@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,5 +56,34 @@ class TelemetryApiTests {
         assertThat(resynced.json().at("/corrected/envelopesThisMonth/after").asInt()).isEqualTo(1);
         assertThat(resynced.json().get("envelopesThisMonth").asInt()).isEqualTo(1);
         assertThat(api.get("/api/admin/tenants/" + UUID.randomUUID() + "/telemetry").status()).isEqualTo(404);
+    }
+
+    @Test
+    void reportsAndDomainDiagnosticsFollowTheContract() throws Exception {
+        AdminApiClient api = new AdminApiClient(clients, port);
+        assertThat(api.get("/api/admin/reports/approaching-limits").json().get("items").isArray()).isTrue();
+        assertThat(api.get("/api/admin/reports/approaching-limits?threshold=2").status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/reports/compliance-review?inactiveDays=90").json().get("items").isArray()).isTrue();
+
+        AdminApiClient.TenantOwner plain = api.tenantOwner("starter");
+        var noDomain = api.post("/api/admin/tenants/" + plain.tenantId() + "/domain/diagnostics", "{}");
+        assertThat(noDomain.status()).isEqualTo(409);
+        assertThat(noDomain.text("/field")).isEqualTo("customDomain");
+
+        String slug = "dapi-" + UUID.randomUUID().toString().substring(0, 8);
+        String domain = "sign." + slug + ".test";
+        String id = api.post("/api/admin/tenants", """
+                {"name":"Domain API %s","slug":"%s","plan":"starter","ownerEmail":"o@%s.test","customDomain":"%s"}"""
+                .formatted(slug, slug, slug, domain)).text("/id");
+        TestDomainRecords.ADDRESSES.put(domain, List.of("127.0.0.1"));
+        String token = api.get("/api/admin/tenants/" + id + "/domain").text("/verificationToken");
+        TestDomainRecords.TXT.put("_iusign-verification." + domain, List.of(token));
+        var diagnosis = api.post("/api/admin/tenants/" + id + "/domain/diagnostics", "{}");
+        assertThat(diagnosis.status()).as(diagnosis.body()).isEqualTo(200);
+        assertThat(diagnosis.json().get("checks").size()).isEqualTo(7);
+        assertThat(diagnosis.text("/checks/0/check")).isEqualTo("dns");
+        assertThat(diagnosis.text("/checks/1/status")).as("127.0.0.1 is the target localhost's address").isEqualTo("PASS");
+        assertThat(diagnosis.text("/checks/2/status")).as("ownership").isEqualTo("PASS");
+        assertThat(diagnosis.text("/checks/3/status")).as("nothing listens on 443 here").isEqualTo("FAIL");
     }
 }

@@ -181,13 +181,18 @@ class UsageStore {
                 .param("last", last == null ? null : Timestamp.from(last)).param("drifted", drifted).update();
         jdbc.sql("UPDATE tenant_usage_daily SET envelopes_sent = 0, envelopes_completed = 0 WHERE tenant_id = :tenant AND day >= :from")
                 .param("tenant", tenantId).param("from", from).update();
-        for (EnvelopeUsage.Day day : envelopes.days()) {
-            jdbc.sql("""
-                    INSERT INTO tenant_usage_daily (tenant_id, day, envelopes_sent, envelopes_completed) VALUES (:tenant, :day, :sent, :completed)
-                    ON CONFLICT (tenant_id, day) DO UPDATE SET envelopes_sent = excluded.envelopes_sent,
-                                                               envelopes_completed = excluded.envelopes_completed""")
-                    .param("tenant", tenantId).param("day", day.day()).param("sent", day.sent()).param("completed", day.completed()).update();
-        }
+        // One statement for the whole series (up to 90 rows): a re-sync is measured in milliseconds.
+        jdbc.sql("""
+                INSERT INTO tenant_usage_daily (tenant_id, day, envelopes_sent, envelopes_completed)
+                SELECT :tenant, d.day::date, d.sent, d.completed
+                  FROM unnest(CAST(:days AS text[]), CAST(:sent AS integer[]), CAST(:completed AS integer[])) AS d(day, sent, completed)
+                ON CONFLICT (tenant_id, day) DO UPDATE SET envelopes_sent = excluded.envelopes_sent,
+                                                           envelopes_completed = excluded.envelopes_completed""")
+                .param("tenant", tenantId)
+                .param("days", envelopes.days().stream().map(day -> day.day().toString()).toArray(String[]::new))
+                .param("sent", envelopes.days().stream().map(EnvelopeUsage.Day::sent).toArray(Integer[]::new))
+                .param("completed", envelopes.days().stream().map(EnvelopeUsage.Day::completed).toArray(Integer[]::new))
+                .update();
         jdbc.sql("DELETE FROM tenant_active_user WHERE tenant_id = :tenant").param("tenant", tenantId).update();
         for (UserUsage.ActiveUser user : users.active()) {
             jdbc.sql("INSERT INTO tenant_active_user (user_id, tenant_id, last_seen_at) VALUES (:user, :tenant, :at)")
