@@ -59,6 +59,19 @@ class TelemetryApiTests {
     }
 
     @Test
+    void theAllTenantResyncRunsAsAJobWhoseProgressCanBeFollowed() throws Exception {
+        AdminApiClient api = new AdminApiClient(clients, port);
+        var started = api.post("/api/admin/telemetry/resync", "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = "/api/admin/telemetry/resync/" + started.text("/jobId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(job).text("/status").equals("COMPLETED"));
+        var done = api.get(job).json();
+        assertThat(done.get("processed").asLong()).isEqualTo(done.get("total").asLong());
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(api.get("/api/admin/telemetry/resync/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
     void reportsAndDomainDiagnosticsFollowTheContract() throws Exception {
         AdminApiClient api = new AdminApiClient(clients, port);
         assertThat(api.get("/api/admin/reports/approaching-limits").json().get("items").isArray()).isTrue();

@@ -1,5 +1,6 @@
 package com.iusign.platform.app.ui.platform;
 
+import com.iusign.platform.telemetry.ResyncJobs;
 import com.iusign.platform.telemetry.UsageReports;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.security.AdminApiClients;
@@ -27,9 +28,10 @@ import jakarta.annotation.security.RolesAllowed;
 public class PlatformView extends Main {
 
     PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts,
-                 AuthenticationContext authentication, UsageReports reports) {
+                 AuthenticationContext authentication, UsageReports reports, ResyncJobs resyncJobs) {
         addClassName("console-view");
         add(healthSection(health), new ReviewsPanel(reports),
+                new ResyncAllPanel(resyncJobs, () -> authentication.getPrincipalName().orElse("unknown")),
                 new ApiClientsPanel(clients, () -> authentication.getPrincipalName().orElse("unknown")),
                 superAdminsSection(accounts));
     }
