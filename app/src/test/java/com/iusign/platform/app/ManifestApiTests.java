@@ -17,11 +17,13 @@ import static org.awaitility.Awaitility.await;
 class ManifestApiTests {
 
     private final AdminApiClients clients;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final int port;
     private AdminApiClient api;
 
-    ManifestApiTests(AdminApiClients clients, @LocalServerPort int port) {
+    ManifestApiTests(AdminApiClients clients, org.springframework.jdbc.core.simple.JdbcClient jdbc, @LocalServerPort int port) {
         this.clients = clients;
+        this.jdbc = jdbc;
         this.port = port;
     }
 
@@ -52,6 +54,32 @@ class ManifestApiTests {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("id,name,slug,plan,subscriptionStatus,status,ownerEmail,customDomain,createdAt")
                 .contains(provisioned.text("/id")).contains("\"Ångström Legal " + marker + "\"");
+    }
+
+    @Test
+    void usageFromTelemetryIsListedAndFilterable() throws Exception {
+        String plan = "mu-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order) VALUES (:code, 'Manifest usage', 5, 5, 99)")
+                .param("code", plan).update();
+        AdminApiClient.TenantOwner owner = api.tenantOwner(plan);
+        for (int i = 0; i < 4; i++) {
+            String id = api.multipart(owner.accessToken(), "/api/v1/envelopes", java.util.Map.of("title", "M" + i,
+                    "recipients", "[{\"name\":\"S\",\"email\":\"s@manifest.test\"}]"), "m.pdf",
+                    com.iusign.platform.signing.SamplePdf.withText("m")).text("/id");
+            api.as(owner.accessToken(), "POST", "/api/v1/envelopes/" + id + "/send", null);
+        }
+        String base = "/api/admin/manifest?q=" + owner.slug();
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get(base + "&usage=APPROACHING").json().get("items").size() == 1);
+        var item = api.get(base + "&usage=APPROACHING").json().at("/items/0");
+        assertThat(item.get("envelopesThisMonth").asInt()).isEqualTo(4);
+        assertThat(item.get("monthlyEnvelopeLimit").asInt()).isEqualTo(5);
+        assertThat(item.get("seatsUsed").asInt()).isEqualTo(1);
+        assertThat(item.get("lastActivityAt").isNull()).isFalse();
+        assertThat(api.get(base + "&usage=OVER").json().get("items").size()).isZero();
+        assertThat(api.get(base + "&inactiveDays=1").json().get("items").size()).as("active just now").isZero();
+        assertParameter(api.get(base + "&usage=BUSY"), "usage");
+        assertParameter(api.get(base + "&inactiveDays=soon"), "inactiveDays");
+        assertThat(api.download("/api/admin/manifest/export.csv?q=" + owner.slug(), "text/csv").body()).contains(",lastActivityAt");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.iusign.platform.inventory;
 
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.telemetry.TenantUsageChanged;
 import com.iusign.platform.lifecycle.TenantEvent;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantNotFoundException;
@@ -29,6 +31,19 @@ class ManifestProjection {
             store.upsert(lifecycle.get(event.tenantId()));
         } catch (TenantNotFoundException e) {
             // Purged before this delivery: nothing to list.
+        }
+    }
+
+    /** Usage may be announced before the tenant's own row is written: then the row is written first. */
+    @ApplicationModuleListener
+    void on(TenantUsageChanged usage) {
+        if (!store.usage(usage)) {
+            try {
+                store.upsert(lifecycle.get(new TenantId(usage.tenantId())));
+                store.usage(usage);
+            } catch (TenantNotFoundException e) {
+                // Purged: nothing to list.
+            }
         }
     }
 }

@@ -12,9 +12,19 @@ import java.util.Set;
  */
 public record ManifestQuery(@Nullable String q, Set<String> statuses, Set<String> subscriptions, Set<String> plans,
                             @Nullable Instant createdFrom, @Nullable Instant createdTo, ManifestSort sort, int size,
-                            @Nullable String cursor) {
+                            @Nullable String cursor, Set<String> usage, @Nullable Integer inactiveDays) {
 
     public static final int MAX_SIZE = 200;
+    /** {@code usage} values: at or over a seat or monthly envelope quota, or at {@link #APPROACHING_SHARE} of one but not over. */
+    public static final String USAGE_OVER = "OVER";
+    public static final String USAGE_APPROACHING = "APPROACHING";
+    public static final double APPROACHING_SHARE = 0.8;
+
+    /** A query without usage filters. */
+    public ManifestQuery(@Nullable String q, Set<String> statuses, Set<String> subscriptions, Set<String> plans,
+                         @Nullable Instant createdFrom, @Nullable Instant createdTo, ManifestSort sort, int size, @Nullable String cursor) {
+        this(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, size, cursor, Set.of(), null);
+    }
     public static final int MAX_QUERY_LENGTH = 200;
 
     public static ManifestQuery all(int size) {
@@ -23,10 +33,10 @@ public record ManifestQuery(@Nullable String q, Set<String> statuses, Set<String
 
     /** The same search with another page size, from the first page. */
     public ManifestQuery withSize(int newSize) {
-        return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, newSize, null);
+        return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, newSize, null, usage, inactiveDays);
     }
 
     public ManifestQuery next(@Nullable String nextCursor) {
-        return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, size, nextCursor);
+        return new ManifestQuery(q, statuses, subscriptions, plans, createdFrom, createdTo, sort, size, nextCursor, usage, inactiveDays);
     }
 }

@@ -1,5 +1,6 @@
 package com.iusign.platform.inventory;
 
+import com.iusign.platform.telemetry.TenantUsageChanged;
 import com.iusign.platform.lifecycle.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,11 @@ class ManifestStore {
     private static final Pattern ID_PREFIX = Pattern.compile("^[0-9a-f-]{4,36}$");
     static final String COLUMNS = """
             tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status, owner_email, created_at,
-            status_changed_at""";
+            status_changed_at, CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date THEN envelopes_this_month
+            ELSE 0 END AS envelopes_this_month, seats_used, seat_limit, monthly_envelope_limit, active_users_30d, last_activity_at""";
+    /** Envelopes this month as of now: a count announced in an earlier month is 0 today. */
+    private static final String MONTH_USED = "(CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date"
+            + " THEN envelopes_this_month ELSE 0 END)";
 
     private final JdbcClient jdbc;
 
@@ -50,13 +55,30 @@ class ManifestStore {
                 .update();
     }
 
+    /** Writes the announced usage unless a later announcement is already in; false when the tenant has no row yet. */
+    boolean usage(TenantUsageChanged usage) {
+        return jdbc.sql("""
+                UPDATE tenant_manifest SET envelopes_this_month = :month_count, usage_month = :month, seats_used = :seats,
+                       seat_limit = :seatLimit, monthly_envelope_limit = :monthlyLimit, active_users_30d = :active,
+                       last_activity_at = :last, usage_as_of = :asOf
+                 WHERE tenant_id = :id AND (usage_as_of IS NULL OR usage_as_of <= :asOf)""")
+                .param("id", usage.tenantId()).param("month_count", usage.envelopesThisMonth()).param("month", usage.month())
+                .param("seats", usage.seatsUsed()).param("seatLimit", usage.seatLimit()).param("monthlyLimit", usage.monthlyEnvelopeLimit())
+                .param("active", usage.activeUsers30d())
+                .param("last", usage.lastActivityAt() == null ? null : Timestamp.from(usage.lastActivityAt()))
+                .param("asOf", Timestamp.from(usage.asOf())).update() == 1
+                || jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_manifest WHERE tenant_id = :id)").param("id", usage.tenantId())
+                        .query(Boolean.class).single();
+    }
+
     /**
      * How many tenants match, counting at most {@code cap + 1}: beyond that an exact count over a
      * million rows costs more than it tells. Without any filter the planner's estimate is used.
      */
     long countUpTo(ManifestQuery query, int cap) {
         boolean unfiltered = query.q() == null && query.statuses().isEmpty() && query.subscriptions().isEmpty()
-                && query.plans().isEmpty() && query.createdFrom() == null && query.createdTo() == null;
+                && query.plans().isEmpty() && query.createdFrom() == null && query.createdTo() == null && query.usage().isEmpty()
+                && query.inactiveDays() == null;
         if (unfiltered) {
             long estimate = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = 'tenant_manifest'")
                     .query(Long.class).optional().orElse(0L);
@@ -82,7 +104,7 @@ class ManifestStore {
         if (query.q() != null) {
             // A text search finds its few matches through the trigram, prefix and exact indexes first; the OFFSET 0
             // fence keeps the planner from walking the whole name index in order and filtering instead.
-            StringBuilder matches = new StringBuilder("SELECT " + COLUMNS + " FROM tenant_manifest WHERE true");
+            StringBuilder matches = new StringBuilder("SELECT * FROM tenant_manifest WHERE true");
             where(query, matches, params);
             sql = new StringBuilder("SELECT " + COLUMNS + " FROM (" + matches + " OFFSET 0) matched WHERE true");
         } else {
@@ -136,6 +158,23 @@ class ManifestStore {
             sql.append(" AND created_at < :createdTo");
             params.put("createdTo", Timestamp.from(query.createdTo()));
         }
+        List<String> usage = new ArrayList<>();
+        String over = "(seats_used >= seat_limit OR " + MONTH_USED + " >= monthly_envelope_limit)";
+        if (query.usage().contains(ManifestQuery.USAGE_OVER)) {
+            usage.add(over);
+        }
+        if (query.usage().contains(ManifestQuery.USAGE_APPROACHING)) {
+            usage.add("(NOT " + over + " AND (seats_used >= :threshold * seat_limit OR " + MONTH_USED
+                    + " >= :threshold * monthly_envelope_limit))");
+            params.put("threshold", ManifestQuery.APPROACHING_SHARE);
+        }
+        if (!usage.isEmpty()) {
+            sql.append(" AND (").append(String.join(" OR ", usage)).append(")");
+        }
+        if (query.inactiveDays() != null) {
+            sql.append(" AND coalesce(last_activity_at, created_at) < now() - make_interval(days => :inactiveDays)");
+            params.put("inactiveDays", query.inactiveDays());
+        }
     }
 
     private static void in(StringBuilder sql, Map<String, Object> params, String column, String name, java.util.Set<String> values) {
@@ -149,6 +188,9 @@ class ManifestStore {
         return new ManifestEntry(row.getObject("tenant_id", UUID.class), row.getString("name"), row.getString("slug"),
                 row.getString("plan"), row.getString("subscription_status"), row.getString("status"), row.getString("owner_email"),
                 row.getString("custom_domain"), row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("status_changed_at").toInstant());
+                row.getTimestamp("status_changed_at").toInstant(), row.getInt("envelopes_this_month"), row.getInt("seats_used"),
+                row.getObject("seat_limit", Integer.class), row.getObject("monthly_envelope_limit", Integer.class),
+                row.getInt("active_users_30d"),
+                row.getTimestamp("last_activity_at") == null ? null : row.getTimestamp("last_activity_at").toInstant());
     }
 }

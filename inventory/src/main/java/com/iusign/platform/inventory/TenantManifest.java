@@ -103,8 +103,12 @@ public class TenantManifest {
         if (query.createdFrom() != null && query.createdTo() != null && !query.createdFrom().isBefore(query.createdTo())) {
             throw new ManifestQueryException("createdFrom", "createdFrom must be before createdTo");
         }
+        allowed("usage", query.usage(), Set.of(ManifestQuery.USAGE_APPROACHING, ManifestQuery.USAGE_OVER));
+        if (query.inactiveDays() != null && (query.inactiveDays() < 1 || query.inactiveDays() > 3650)) {
+            throw new ManifestQueryException("inactiveDays", "inactiveDays must be a whole number of days from 1 to 3650");
+        }
         return new ManifestQuery(q, query.statuses(), query.subscriptions(), query.plans(), query.createdFrom(), query.createdTo(),
-                query.sort(), query.size(), query.cursor());
+                query.sort(), query.size(), query.cursor(), query.usage(), query.inactiveDays());
     }
 
     private static void allowed(String parameter, Set<String> given, Set<String> known) {

@@ -3,7 +3,7 @@
  * sort, page and export. Until the manifest issue gives it a read model of its own, it reads the
  * lifecycle module's façade.
  */
-@ApplicationModule(displayName = "Inventory", allowedDependencies = "lifecycle")
+@ApplicationModule(displayName = "Inventory", allowedDependencies = {"lifecycle", "telemetry"})
 @NullMarked
 package com.iusign.platform.inventory;
 

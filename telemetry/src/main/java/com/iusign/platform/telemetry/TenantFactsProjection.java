@@ -26,15 +26,18 @@ class TenantFactsProjection implements ApplicationRunner {
 
     private final UsageStore store;
     private final TenantLifecycle lifecycle;
+    private final UsageAnnouncer announcer;
 
-    TenantFactsProjection(UsageStore store, TenantLifecycle lifecycle) {
+    TenantFactsProjection(UsageStore store, TenantLifecycle lifecycle, UsageAnnouncer announcer) {
         this.store = store;
         this.lifecycle = lifecycle;
+        this.announcer = announcer;
     }
 
     @ApplicationModuleListener
     void on(TenantEvent event) {
         record(lifecycle.get(event.tenantId()));
+        announcer.announce(event.tenantId().value());
     }
 
     @Override

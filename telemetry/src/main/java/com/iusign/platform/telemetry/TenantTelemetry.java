@@ -37,9 +37,11 @@ public class TenantTelemetry {
     private final Envelopes envelopes;
     private final TenantUsers users;
     private final Duration staleAfter;
+    private final UsageAnnouncer announcer;
 
-    TenantTelemetry(UsageStore store, TenantLifecycle lifecycle, Envelopes envelopes, TenantUsers users,
+    TenantTelemetry(UsageStore store, TenantLifecycle lifecycle, Envelopes envelopes, TenantUsers users, UsageAnnouncer announcer,
                     @Value("${iusign.telemetry.stale-after:24h}") Duration staleAfter) {
+        this.announcer = announcer;
         this.store = store;
         this.lifecycle = lifecycle;
         this.envelopes = envelopes;
@@ -82,6 +84,7 @@ public class TenantTelemetry {
         compare(corrected, "seatsUsed", before.seatsUsed(), people.seatsUsed());
         compare(corrected, "activeUsers30d", before.activeUsers30d(), people.active().size());
         store.replace(tenantId.value(), counted, people, from, !corrected.isEmpty());
+        announcer.announce(tenantId.value());
         return new ResyncResult(snapshot(tenantId), corrected);
     }
 

@@ -26,16 +26,19 @@ class UsageProjection {
 
     private final UsageStore store;
     private final TenantUsers users;
+    private final UsageAnnouncer announcer;
 
-    UsageProjection(UsageStore store, TenantUsers users) {
+    UsageProjection(UsageStore store, TenantUsers users, UsageAnnouncer announcer) {
         this.store = store;
         this.users = users;
+        this.announcer = announcer;
     }
 
     @ApplicationModuleListener
     void on(EnvelopeSent event) {
         if (store.firstTime("sent:" + event.envelopeId())) {
             store.envelopeSent(event.tenantId(), event.at());
+            announcer.announce(event.tenantId());
         }
     }
 
@@ -43,22 +46,26 @@ class UsageProjection {
     void on(EnvelopeCompleted event) {
         if (store.firstTime("completed:" + event.envelopeId())) {
             store.envelopeCompleted(event.tenantId(), event.at());
+            announcer.announce(event.tenantId());
         }
     }
 
     @ApplicationModuleListener
     void on(EnvelopeVoided event) {
         store.activity(event.tenantId(), event.at());
+        announcer.announce(event.tenantId());
     }
 
     @ApplicationModuleListener
     void on(SigningLinkOpened event) {
         store.activity(event.tenantId(), event.at());
+        announcer.announce(event.tenantId());
     }
 
     @ApplicationModuleListener
     void on(TenantUserSignedIn event) {
         store.userSeen(event.tenantId(), event.userId(), event.at());
+        announcer.announce(event.tenantId());
     }
 
     @ApplicationModuleListener
@@ -73,5 +80,6 @@ class UsageProjection {
 
     private void recountSeats(java.util.UUID tenantId) {
         store.seats(tenantId, users.usage(new TenantId(tenantId), Instant.now().minus(30, ChronoUnit.DAYS)).seatsUsed());
+        announcer.announce(tenantId);
     }
 }

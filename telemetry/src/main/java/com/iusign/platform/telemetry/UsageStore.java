@@ -137,7 +137,7 @@ class UsageStore {
 
     record Row(long envelopesTotal, long envelopesCompleted, LocalDate month, int envelopesThisMonth, int seatsUsed,
                @Nullable Instant lastActivityAt, Instant asOf, @Nullable Instant resyncedAt, @Nullable Instant driftCorrectedAt,
-               int activeUsers30d) {
+               int activeUsers30d, @Nullable Integer seatLimit, @Nullable Integer monthlyEnvelopeLimit) {
 
         int thisMonth(LocalDate currentMonth) {
             return month.equals(currentMonth) ? envelopesThisMonth : 0;
@@ -153,7 +153,8 @@ class UsageStore {
                 .query((rs, n) -> new Row(rs.getLong("envelopes_total"), rs.getLong("envelopes_completed"),
                         rs.getObject("month", LocalDate.class), rs.getInt("envelopes_this_month"), rs.getInt("seats_used"),
                         instant(rs, "last_activity_at"), rs.getTimestamp("as_of").toInstant(), instant(rs, "resynced_at"),
-                        instant(rs, "drift_corrected_at"), rs.getInt("active")))
+                        instant(rs, "drift_corrected_at"), rs.getInt("active"), rs.getObject("seat_limit", Integer.class),
+                        rs.getObject("monthly_envelope_limit", Integer.class)))
                 .optional();
     }
 

@@ -52,8 +52,10 @@ class ManifestController {
                         @RequestParam(required = false) @Nullable String createdTo,
                         @RequestParam(required = false, defaultValue = "name") String sort,
                         @RequestParam(required = false, defaultValue = "50") String size,
-                        @RequestParam(required = false) @Nullable String cursor) {
-        return manifest.search(query(q, status, subscription, plan, createdFrom, createdTo, sort, size(size), cursor));
+                        @RequestParam(required = false) @Nullable String cursor,
+                        @RequestParam(required = false) @Nullable List<String> usage,
+                        @RequestParam(required = false) @Nullable String inactiveDays) {
+        return manifest.search(query(q, status, subscription, plan, createdFrom, createdTo, sort, size(size), cursor, usage, inactiveDays));
     }
 
     @GetMapping(path = "/api/admin/manifest/export.csv")
@@ -63,18 +65,24 @@ class ManifestController {
                                                  @RequestParam(required = false) @Nullable List<String> plan,
                                                  @RequestParam(required = false) @Nullable String createdFrom,
                                                  @RequestParam(required = false) @Nullable String createdTo,
-                                                 @RequestParam(required = false, defaultValue = "name") String sort) {
-        ManifestQuery first = query(q, status, subscription, plan, createdFrom, createdTo, sort, EXPORT_PAGE, null);
+                                                 @RequestParam(required = false, defaultValue = "name") String sort,
+                                                 @RequestParam(required = false) @Nullable List<String> usage,
+                                                 @RequestParam(required = false) @Nullable String inactiveDays) {
+        ManifestQuery first = query(q, status, subscription, plan, createdFrom, createdTo, sort, EXPORT_PAGE, null, usage, inactiveDays);
         ManifestPage firstPage = manifest.search(first);
         StreamingResponseBody body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            writer.write("id,name,slug,plan,subscriptionStatus,status,ownerEmail,customDomain,createdAt\r\n");
+            writer.write("id,name,slug,plan,subscriptionStatus,status,ownerEmail,customDomain,createdAt,envelopesThisMonth,"
+                    + "monthlyEnvelopeLimit,seatsUsed,seatLimit,activeUsers30d,lastActivityAt\r\n");
             ManifestPage page = firstPage;
             while (true) {
                 for (ManifestEntry entry : page.items()) {
                     writer.write(String.join(",", entry.id().toString(), csv(entry.name()), entry.slug(), entry.plan(),
                             entry.subscriptionStatus(), entry.status(), csv(entry.ownerEmail()), csv(entry.customDomain()),
-                            entry.createdAt().toString()));
+                            entry.createdAt().toString(), Integer.toString(entry.envelopesThisMonth()),
+                            String.valueOf(entry.monthlyEnvelopeLimit() == null ? "" : entry.monthlyEnvelopeLimit()),
+                            Integer.toString(entry.seatsUsed()), String.valueOf(entry.seatLimit() == null ? "" : entry.seatLimit()),
+                            Integer.toString(entry.activeUsers30d()), entry.lastActivityAt() == null ? "" : entry.lastActivityAt().toString()));
                     writer.write("\r\n");
                 }
                 writer.flush();
@@ -106,7 +114,8 @@ class ManifestController {
 
     private static ManifestQuery query(@Nullable String q, @Nullable List<String> status, @Nullable List<String> subscription,
                                        @Nullable List<String> plan, @Nullable String createdFrom, @Nullable String createdTo,
-                                       String sort, int size, @Nullable String cursor) {
+                                       String sort, int size, @Nullable String cursor, @Nullable List<String> usage,
+                                       @Nullable String inactiveDays) {
         ManifestSort order;
         try {
             order = ManifestSort.fromParameter(sort);
@@ -114,7 +123,19 @@ class ManifestController {
             throw new ManifestQueryException("sort", e.getMessage());
         }
         return new ManifestQuery(q, set(status), set(subscription), set(plan), instant("createdFrom", createdFrom),
-                instant("createdTo", createdTo), order, size, cursor == null || cursor.isBlank() ? null : cursor);
+                instant("createdTo", createdTo), order, size, cursor == null || cursor.isBlank() ? null : cursor, set(usage),
+                days(inactiveDays));
+    }
+
+    private static @Nullable Integer days(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ManifestQueryException("inactiveDays", "inactiveDays must be a whole number of days from 1 to 3650");
+        }
     }
 
     private static Set<String> set(@Nullable List<String> values) {

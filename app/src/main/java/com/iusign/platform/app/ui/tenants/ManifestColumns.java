@@ -20,6 +20,10 @@ final class ManifestColumns {
     private ManifestColumns() {
     }
 
+    private static String usage(int used, Integer limit) {
+        return limit == null ? Integer.toString(used) : String.format("%,d / %,d", used, limit);
+    }
+
     static void addTo(Grid<ManifestEntry> grid) {
         grid.addColumn(LitRenderer.<ManifestEntry>of("""
                         <div class="name-cell"><span>${item.name}</span><span class="secondary-text">${item.slug}</span></div>""")
@@ -30,6 +34,11 @@ final class ManifestColumns {
                 .withProperty("label", entry -> TenantStatus.valueOf(entry.status()).label())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(entry -> entry.subscriptionStatus().replace('_', ' ').toLowerCase()).setHeader("Subscription").setAutoWidth(true);
         grid.addColumn(ManifestEntry::plan).setHeader("Plan").setAutoWidth(true);
+        grid.addColumn(entry -> usage(entry.envelopesThisMonth(), entry.monthlyEnvelopeLimit())).setHeader("Envelopes (month)")
+                .setAutoWidth(true);
+        grid.addColumn(entry -> usage(entry.seatsUsed(), entry.seatLimit())).setHeader("Seats").setAutoWidth(true);
+        grid.addColumn(entry -> entry.lastActivityAt() == null ? "never" : Times.relativeText(entry.lastActivityAt(), Instant.now()))
+                .setHeader("Last activity").setAutoWidth(true);
         grid.addColumn(ManifestEntry::ownerEmail).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(LitRenderer.<ManifestEntry>of("<span title=\"${item.exact}\">${item.relative}</span>")
                 .withProperty("relative", entry -> Times.relativeText(entry.createdAt(), Instant.now()))

@@ -43,6 +43,8 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
     private final MultiSelectComboBox<String> plan = new MultiSelectComboBox<>("Plan");
     private final DatePicker createdFrom = new DatePicker("Created from");
     private final DatePicker createdTo = new DatePicker("Created to");
+    private final MultiSelectComboBox<String> usage = new MultiSelectComboBox<>("Usage");
+    private final Select<Integer> inactive = new Select<>();
     private final Select<ManifestSort> sort = new Select<>();
     private final List<Runnable> listeners = new ArrayList<>();
     private boolean restoring;
@@ -71,16 +73,25 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         createdTo.setClearButtonVisible(true);
         createdFrom.setWidth("10rem");
         createdTo.setWidth("10rem");
+        usage.setId("filter-usage");
+        usage.setItems(ManifestQuery.USAGE_APPROACHING, ManifestQuery.USAGE_OVER);
+        usage.setItemLabelGenerator(value -> value.equals(ManifestQuery.USAGE_OVER) ? "Over a limit" : "Approaching a limit (80 %)");
+        inactive.setId("filter-inactive");
+        inactive.setLabel("Inactive for");
+        inactive.setItems(0, 30, 60, 90, 180);
+        inactive.setItemLabelGenerator(days -> days == 0 ? "Any activity" : days + "+ days");
+        inactive.setValue(0);
+        inactive.setWidth("9rem");
         sort.setId("manifest-sort");
         sort.setLabel("Sort");
         sort.setItems(ManifestSort.values());
         sort.setItemLabelGenerator(ManifestFilterBar::label);
         sort.setValue(ManifestSort.NAME);
-        for (HasValue<?, ?> field : List.of(search, status, subscription, plan, createdFrom, createdTo, sort)) {
+        for (HasValue<?, ?> field : List.of(search, status, subscription, plan, usage, inactive, createdFrom, createdTo, sort)) {
             field.addValueChangeListener(event -> changed());
         }
         FlexLayout layout = getContent();
-        layout.add(search, status, subscription, plan, createdFrom, createdTo, sort);
+        layout.add(search, status, subscription, plan, usage, inactive, createdFrom, createdTo, sort);
         layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         layout.setAlignItems(FlexComponent.Alignment.BASELINE);
         layout.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
@@ -106,7 +117,8 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
                 subscription.getValue().stream().map(Enum::name).collect(Collectors.toSet()), Set.copyOf(plan.getValue()),
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                sort.getValue() == null ? ManifestSort.NAME : sort.getValue(), size, null);
+                sort.getValue() == null ? ManifestSort.NAME : sort.getValue(), size, null, Set.copyOf(usage.getValue()),
+                inactive.getValue() == null || inactive.getValue() == 0 ? null : inactive.getValue());
     }
 
     boolean rangeInvalid() {
@@ -124,6 +136,8 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         put(parameters, "status", status.getValue().stream().map(Enum::name).sorted().toList());
         put(parameters, "subscription", subscription.getValue().stream().map(Enum::name).sorted().toList());
         put(parameters, "plan", plan.getValue().stream().sorted().toList());
+        put(parameters, "usage", usage.getValue().stream().sorted().toList());
+        put(parameters, "inactiveDays", inactive.getValue() == null || inactive.getValue() == 0 ? List.of() : List.of(inactive.getValue().toString()));
         put(parameters, "createdFrom", createdFrom.getValue() == null ? List.of() : List.of(createdFrom.getValue().toString()));
         put(parameters, "createdTo", createdTo.getValue() == null ? List.of() : List.of(createdTo.getValue().toString()));
         if (sort.getValue() != null && sort.getValue() != ManifestSort.NAME) {
@@ -140,6 +154,9 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
             status.setValue(parse(parameters.get("status"), TenantStatus::valueOf));
             subscription.setValue(parse(parameters.get("subscription"), SubscriptionStatus::valueOf));
             plan.setValue(parse(parameters.get("plan"), value -> plan.getListDataView().getItems().anyMatch(value::equals) ? value : null));
+            usage.setValue(parse(parameters.get("usage"), value -> usage.getListDataView().getItems().anyMatch(value::equals) ? value : null));
+            inactive.setValue(first(parameters, "inactiveDays", value -> List.of(30, 60, 90, 180).contains(Integer.valueOf(value))
+                    ? Integer.valueOf(value) : 0, 0));
             createdFrom.setValue(first(parameters, "createdFrom", LocalDate::parse, null));
             createdTo.setValue(first(parameters, "createdTo", LocalDate::parse, null));
             sort.setValue(first(parameters, "sort", ManifestSort::fromParameter, ManifestSort.NAME));
@@ -167,6 +184,13 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         }
         if (!plan.getValue().isEmpty()) {
             parts.add("on plan " + plan.getValue().stream().sorted().collect(Collectors.joining(" or ")));
+        }
+        if (!usage.getValue().isEmpty()) {
+            parts.add(usage.getValue().stream().sorted().map(value -> value.equals(ManifestQuery.USAGE_OVER) ? "over a limit"
+                    : "approaching a limit").collect(Collectors.joining(" or ")));
+        }
+        if (inactive.getValue() != null && inactive.getValue() > 0) {
+            parts.add("inactive for " + inactive.getValue() + "+ days");
         }
         if (createdFrom.getValue() != null) {
             parts.add("created from " + createdFrom.getValue());
