@@ -79,6 +79,14 @@ class TelemetryApiTests {
         assertThat(api.get("/api/admin/reports/compliance-review?inactiveDays=90").json().get("items").isArray()).isTrue();
 
         AdminApiClient.TenantOwner plain = api.tenantOwner("starter");
+        String flag = "/api/admin/tenants/" + plain.tenantId() + "/flag";
+        assertThat(api.get(flag).status()).isEqualTo(404);
+        assertThat(api.post(flag, "{}").status()).as("a reason is required").isEqualTo(400);
+        assertThat(api.post(flag, "{\"reason\":\"Phishing report from a bank\"}").text("/automatic")).isEqualTo("false");
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/admin/reports/compliance-review").body()
+                .contains("Phishing report from a bank"));
+        assertThat(api.as(api.token(), "DELETE", flag, null).status()).isEqualTo(204);
+        assertThat(api.get(flag).status()).isEqualTo(404);
         var noDomain = api.post("/api/admin/tenants/" + plain.tenantId() + "/domain/diagnostics", "{}");
         assertThat(noDomain.status()).isEqualTo(409);
         assertThat(noDomain.text("/field")).isEqualTo("customDomain");

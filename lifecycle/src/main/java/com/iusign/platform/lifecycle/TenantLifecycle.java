@@ -166,6 +166,12 @@ public class TenantLifecycle {
         return bulk.apply(ids, id -> moveTo(id, TenantStatus.SUSPENDED, change, null));
     }
 
+    /** Deactivates up to {@value BulkStatusChange#MAX_TENANTS} tenants; see {@link #bulkSuspend}. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public BulkResult bulkDeactivate(List<TenantId> ids, Change change) {
+        return bulk.apply(ids, id -> moveTo(id, TenantStatus.DEACTIVATED, change, null));
+    }
+
     /** Reactivates up to {@value BulkStatusChange#MAX_TENANTS} tenants; see {@link #bulkSuspend}. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BulkResult bulkReactivate(List<TenantId> ids, Change change) {

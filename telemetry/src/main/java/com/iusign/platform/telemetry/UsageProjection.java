@@ -27,17 +27,20 @@ class UsageProjection {
     private final UsageStore store;
     private final TenantUsers users;
     private final UsageAnnouncer announcer;
+    private final TenantFlags flags;
 
-    UsageProjection(UsageStore store, TenantUsers users, UsageAnnouncer announcer) {
+    UsageProjection(UsageStore store, TenantUsers users, UsageAnnouncer announcer, TenantFlags flags) {
         this.store = store;
         this.users = users;
         this.announcer = announcer;
+        this.flags = flags;
     }
 
     @ApplicationModuleListener
     void on(EnvelopeSent event) {
         if (store.firstTime("sent:" + event.envelopeId())) {
             store.envelopeSent(event.tenantId(), event.at());
+            flags.checkBurst(event.tenantId(), UsageStore.dayOf(event.at()));
             announcer.announce(event.tenantId());
         }
     }

@@ -16,8 +16,8 @@ import java.util.UUID;
  * The SuperAdmins' review lists. "Approaching limits" (proactive support): active tenants at or
  * above a share of their seat or monthly envelope quota, with the date the envelope quota will
  * be reached at the last 30 days' pace (none when that pace does not reach it this month).
- * "Compliance review": tenants without activity for N days, and tenants still TRIALING more than
- * the trial period after creation.
+ * "Compliance review": flagged tenants (see {@link TenantFlags}), tenants without activity for N
+ * days, and tenants still TRIALING more than the trial period after creation.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,16 +31,16 @@ public class UsageReports {
         }
     }
 
-    /** A tenant to review and why: {@code INACTIVE} or {@code TRIAL_OVERDUE}. */
+    /** A tenant to review and why: {@code FLAGGED} (with the flag's reason), {@code INACTIVE} or {@code TRIAL_OVERDUE}. */
     public record ReviewItem(UUID tenantId, String tenantName, String reason, @Nullable Instant lastActivityAt, Instant createdAt,
-                             String subscriptionStatus, String status) {
+                             String subscriptionStatus, String status, @Nullable String flagReason) {
     }
 
     record LimitRow(UUID tenantId, String name, int seats, int seatLimit, int monthUsed, int monthLimit, long sentLast30Days) {
     }
 
     record ReviewRow(UUID tenantId, String name, String reason, @Nullable Instant lastActivityAt, Instant createdAt, String subscription,
-                     String status) {
+                     String status, @Nullable String flagReason) {
     }
 
     private final UsageStore store;
@@ -71,7 +71,7 @@ public class UsageReports {
             throw new IllegalArgumentException("inactiveDays and trialDays must be at least 1");
         }
         return store.forReview(inactiveDays, trialDays).stream().map(row -> new ReviewItem(row.tenantId(), row.name(), row.reason(),
-                row.lastActivityAt(), row.createdAt(), row.subscription(), row.status())).toList();
+                row.lastActivityAt(), row.createdAt(), row.subscription(), row.status(), row.flagReason())).toList();
     }
 
     /** The day the monthly quota is reached at the last 30 days' daily average; null when over already or not this month. */

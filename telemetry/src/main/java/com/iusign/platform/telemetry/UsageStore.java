@@ -117,21 +117,24 @@ class UsageStore {
                 .list();
     }
 
-    /** Active or suspended tenants without activity for {@code inactiveDays}, and those still trialing {@code trialDays} after creation. */
+    /** Flagged tenants, tenants without activity for {@code inactiveDays}, and those still trialing {@code trialDays} after creation. */
     List<UsageReports.ReviewRow> forReview(int inactiveDays, int trialDays) {
         return jdbc.sql("""
-                SELECT tenant_id, tenant_name,
-                       CASE WHEN coalesce(last_activity_at, tenant_created_at) < now() - make_interval(days => :inactive) THEN 'INACTIVE'
+                SELECT u.tenant_id, u.tenant_name,
+                       CASE WHEN f.tenant_id IS NOT NULL THEN 'FLAGGED'
+                            WHEN coalesce(u.last_activity_at, u.tenant_created_at) < now() - make_interval(days => :inactive) THEN 'INACTIVE'
                             ELSE 'TRIAL_OVERDUE' END AS reason,
-                       last_activity_at, tenant_created_at, subscription_status, tenant_status
-                  FROM tenant_usage
-                 WHERE plan IS NOT NULL AND tenant_status <> 'DEACTIVATED'
-                   AND (coalesce(last_activity_at, tenant_created_at) < now() - make_interval(days => :inactive)
-                        OR (subscription_status = 'TRIALING' AND tenant_created_at < now() - make_interval(days => :trial)))
-                 ORDER BY coalesce(last_activity_at, tenant_created_at)""")
+                       u.last_activity_at, u.tenant_created_at, u.subscription_status, u.tenant_status, f.reason AS flag_reason
+                  FROM tenant_usage u LEFT JOIN tenant_flag f ON f.tenant_id = u.tenant_id
+                 WHERE u.plan IS NOT NULL AND u.tenant_status <> 'DEACTIVATED'
+                   AND (f.tenant_id IS NOT NULL
+                        OR coalesce(u.last_activity_at, u.tenant_created_at) < now() - make_interval(days => :inactive)
+                        OR (u.subscription_status = 'TRIALING' AND u.tenant_created_at < now() - make_interval(days => :trial)))
+                 ORDER BY f.tenant_id IS NULL, coalesce(u.last_activity_at, u.tenant_created_at)""")
                 .param("inactive", inactiveDays).param("trial", trialDays)
                 .query((rs, n) -> new UsageReports.ReviewRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        instant(rs, "last_activity_at"), rs.getTimestamp("tenant_created_at").toInstant(), rs.getString(6), rs.getString(7)))
+                        instant(rs, "last_activity_at"), rs.getTimestamp("tenant_created_at").toInstant(), rs.getString(6), rs.getString(7),
+                        rs.getString("flag_reason")))
                 .list();
     }
 

@@ -31,9 +31,12 @@ class UsageReportsTests {
     private final TenantUsers users;
     private final Envelopes envelopes;
     private final UsageReports reports;
+    private final TenantFlags flags;
     private final JdbcClient jdbc;
 
-    UsageReportsTests(TenantLifecycle lifecycle, TenantUsers users, Envelopes envelopes, UsageReports reports, JdbcClient jdbc) {
+    UsageReportsTests(TenantLifecycle lifecycle, TenantUsers users, Envelopes envelopes, UsageReports reports, TenantFlags flags,
+                      JdbcClient jdbc) {
+        this.flags = flags;
         this.lifecycle = lifecycle;
         this.users = users;
         this.envelopes = envelopes;
@@ -97,6 +100,43 @@ class UsageReportsTests {
         assertThat(review).filteredOn(item -> item.tenantId().equals(trialing.value())).extracting(UsageReports.ReviewItem::reason)
                 .containsExactly("TRIAL_OVERDUE");
         assertThat(reports.complianceReview(90, 60)).noneMatch(item -> item.tenantId().equals(trialing.value()));
+    }
+
+    @Test
+    void aFlaggedTenantIsReviewedWithItsReasonUntilTheFlagIsCleared() {
+        TenantId tenant = provision("business");
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_usage WHERE tenant_id = :t AND plan IS NOT NULL")
+                .param("t", tenant.value()).query(Integer.class).single() == 1);
+        flags.flag(tenant, "Chargebacks from three card issuers", "admin@iusign.test");
+        assertThat(reports.complianceReview(90, 30)).filteredOn(item -> item.tenantId().equals(tenant.value()))
+                .extracting(UsageReports.ReviewItem::reason, UsageReports.ReviewItem::flagReason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FLAGGED", "Chargebacks from three card issuers"));
+        assertThat(flags.clear(tenant)).isTrue();
+        assertThat(reports.complianceReview(90, 30)).noneMatch(item -> item.tenantId().equals(tenant.value()));
+    }
+
+    @Test
+    void theBurstRuleFlagsTenTimesTheUsualVolumeAboveFiftyButNotASteadyLargeSender() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        TenantId spiking = provision("business");
+        TenantId steady = provision("business");
+        daily(spiking, today, 60);
+        daily(steady, today, 60);
+        for (int back = 1; back <= 30; back++) {
+            daily(steady, today.minusDays(back), 10);
+        }
+        flags.checkBurst(spiking.value(), today);
+        flags.checkBurst(steady.value(), today);
+        assertThat(flags.current(spiking)).hasValueSatisfying(flag -> {
+            assertThat(flag.automatic()).isTrue();
+            assertThat(flag.reason()).startsWith("Envelope burst: 60 sent on " + today);
+        });
+        assertThat(flags.current(steady)).as("60 is only 6x its 10-a-day average").isEmpty();
+    }
+
+    private void daily(TenantId tenant, LocalDate day, int sent) {
+        jdbc.sql("INSERT INTO tenant_usage_daily (tenant_id, day, envelopes_sent) VALUES (:t, :d, :n)")
+                .param("t", tenant.value()).param("d", day).param("n", sent).update();
     }
 
     private TenantId provision(String plan) {

@@ -56,6 +56,7 @@ class ReportsController {
                     row.put("createdAt", item.createdAt().toString());
                     row.put("subscriptionStatus", item.subscriptionStatus());
                     row.put("status", item.status());
+                    row.put("flagReason", item.flagReason());
                     return row;
                 }).toList());
     }

@@ -1,5 +1,6 @@
 package com.iusign.platform.app.ui.platform;
 
+import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.telemetry.ResyncJobs;
 import com.iusign.platform.telemetry.UsageReports;
 import com.iusign.platform.app.ui.components.Times;
@@ -28,9 +29,9 @@ import jakarta.annotation.security.RolesAllowed;
 public class PlatformView extends Main {
 
     PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts,
-                 AuthenticationContext authentication, UsageReports reports, ResyncJobs resyncJobs) {
+                 AuthenticationContext authentication, UsageReports reports, ResyncJobs resyncJobs, TenantLifecycle lifecycle) {
         addClassName("console-view");
-        add(healthSection(health), new ReviewsPanel(reports),
+        add(healthSection(health), new ReviewsPanel(reports, lifecycle, authentication),
                 new ResyncAllPanel(resyncJobs, () -> authentication.getPrincipalName().orElse("unknown")),
                 new ApiClientsPanel(clients, () -> authentication.getPrincipalName().orElse("unknown")),
                 superAdminsSection(accounts));

@@ -1,6 +1,16 @@
 package com.iusign.platform.app.ui.platform;
 
+import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.Times;
+import com.iusign.platform.app.ui.tenants.ReasonDialog;
+import com.iusign.platform.lifecycle.BulkResult;
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantStatus;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.iusign.platform.app.ui.tenants.TenantDetailView;
 import com.iusign.platform.telemetry.UsageReports;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,6 +20,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Reviews (UI.md: a section of Platform until it grows): tenants at 80 % of a quota for proactive
@@ -18,7 +29,15 @@ import java.time.Instant;
  */
 final class ReviewsPanel extends Div {
 
-    ReviewsPanel(UsageReports reports) {
+    private final UsageReports reports;
+    private final TenantLifecycle lifecycle;
+    private final AuthenticationContext authentication;
+    private final Grid<UsageReports.ReviewItem> review = new Grid<>();
+
+    ReviewsPanel(UsageReports reports, TenantLifecycle lifecycle, AuthenticationContext authentication) {
+        this.reports = reports;
+        this.lifecycle = lifecycle;
+        this.authentication = authentication;
         addClassName("platform-section");
         Grid<UsageReports.ApproachingLimit> limits = new Grid<>();
         limits.setId("approaching-limits");
@@ -33,12 +52,15 @@ final class ReviewsPanel extends Div {
         limits.setAllRowsVisible(true);
         limits.addItemClickListener(click -> open(click.getItem().tenantId().toString()));
 
-        Grid<UsageReports.ReviewItem> review = new Grid<>();
         review.setId("compliance-review");
+        review.setSelectionMode(Grid.SelectionMode.MULTI);
         review.addThemeVariants(GridVariant.LUMO_COMPACT);
         review.addColumn(UsageReports.ReviewItem::tenantName).setHeader("Tenant").setFlexGrow(2);
-        review.addColumn(item -> item.reason().equals("INACTIVE") ? "No activity for 90 days" : "Trialing for over 30 days")
-                .setHeader("Why").setAutoWidth(true);
+        review.addColumn(item -> switch (item.reason()) {
+            case "FLAGGED" -> "Flagged: " + item.flagReason();
+            case "INACTIVE" -> "No activity for 90 days";
+            default -> "Trialing for over 30 days";
+        }).setHeader("Why").setFlexGrow(2);
         review.addColumn(item -> item.lastActivityAt() == null ? "never" : Times.relativeText(item.lastActivityAt(), Instant.now()))
                 .setHeader("Last activity").setAutoWidth(true);
         review.addColumn(item -> Times.relativeText(item.createdAt(), Instant.now())).setHeader("Created").setAutoWidth(true);
@@ -46,10 +68,43 @@ final class ReviewsPanel extends Div {
                 .setAutoWidth(true);
         review.setItems(reports.complianceReview(90, 30));
         review.setAllRowsVisible(true);
-        review.addItemClickListener(click -> open(click.getItem().tenantId().toString()));
+        review.addItemDoubleClickListener(click -> open(click.getItem().tenantId().toString()));
+        Button suspend = new Button("Suspend selected…", click -> bulk("Suspend", TenantStatus.SUSPENDED));
+        suspend.setId("review-suspend");
+        suspend.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button deactivate = new Button("Deactivate selected…", click -> bulk("Deactivate", TenantStatus.DEACTIVATED));
+        deactivate.setId("review-deactivate");
+        deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        suspend.setEnabled(false);
+        deactivate.setEnabled(false);
+        review.addSelectionListener(selection -> {
+            suspend.setEnabled(!selection.getAllSelectedItems().isEmpty());
+            deactivate.setEnabled(!selection.getAllSelectedItems().isEmpty());
+        });
+        HorizontalLayout bulkActions = new HorizontalLayout(suspend, deactivate);
 
         add(new H2("Approaching limits"), new Paragraph("Active tenants at 80 % or more of their seat or monthly envelope quota."), limits,
-                new H2("Compliance review"), new Paragraph("Tenants without activity for 90 days, and trials older than 30 days."), review);
+                new H2("Compliance review"), new Paragraph("Flagged tenants, tenants without activity for 90 days, and trials older than"
+                        + " 30 days. Select rows to act on them; double-click opens a tenant."), bulkActions, review);
+    }
+
+    private void bulk(String verb, TenantStatus target) {
+        List<UsageReports.ReviewItem> selected = List.copyOf(review.getSelectedItems());
+        List<TenantId> ids = selected.stream().map(item -> new TenantId(item.tenantId())).toList();
+        new ReasonDialog(verb + " " + ids.size() + " tenant(s)?", target == TenantStatus.SUSPENDED
+                ? "Every user of these tenants is refused on the next request and their signing links show 'temporarily unavailable'."
+                : "These tenants are decommissioned: no access, and the retention clock starts.", verb,
+                reason -> Actions.change(authentication, reason, null), change -> {
+                    BulkResult result = target == TenantStatus.SUSPENDED ? lifecycle.bulkSuspend(ids, change) : lifecycle.bulkDeactivate(ids, change);
+                    if (result.failed() == 0) {
+                        Actions.succeeded(verb + ": " + result.succeeded() + " tenant(s) done. The reason is in each tenant's history.");
+                    } else {
+                        Actions.refused(verb + ": " + result.succeeded() + " done, " + result.failed() + " refused ("
+                                + result.outcomes().stream().filter(outcome -> !outcome.succeeded()).map(BulkResult.Outcome::error)
+                                .distinct().collect(java.util.stream.Collectors.joining("; ")) + ").");
+                    }
+                    review.setItems(reports.complianceReview(90, 30));
+                }).open();
     }
 
     private void open(String tenantId) {

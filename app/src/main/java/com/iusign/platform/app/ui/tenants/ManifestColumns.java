@@ -27,7 +27,8 @@ final class ManifestColumns {
     static void addTo(Grid<ManifestEntry> grid) {
         grid.addColumn(LitRenderer.<ManifestEntry>of("""
                         <div class="name-cell"><span>${item.name}</span><span class="secondary-text">${item.slug}</span></div>""")
-                .withProperty("name", ManifestEntry::name).withProperty("slug", ManifestEntry::slug)).setHeader("Name").setFlexGrow(3);
+                .withProperty("name", ManifestEntry::name).withProperty("slug", ManifestEntry::slug))
+                .setHeader("Name").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(LitRenderer.<ManifestEntry>of("""
                         <span class="status-badge status-${item.status}" title="Operational status: ${item.label}">${item.label}</span>""")
                 .withProperty("status", entry -> entry.status().toLowerCase())

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Confirms a consequential action that needs a reason: states the consequence, asks why, then acts. */
-class ReasonDialog extends Dialog {
+public class ReasonDialog extends Dialog {
 
-    ReasonDialog(String title, String consequence, String confirmLabel, Function<String, Change> change, Consumer<Change> perform) {
+    public ReasonDialog(String title, String consequence, String confirmLabel, Function<String, Change> change, Consumer<Change> perform) {
         setHeaderTitle(title);
         setWidth("32rem");
         TextArea reason = new TextArea("Reason");

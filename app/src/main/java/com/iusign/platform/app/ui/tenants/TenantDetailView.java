@@ -22,6 +22,7 @@ import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
 import com.iusign.platform.telemetry.TenantDomains;
+import com.iusign.platform.telemetry.TenantFlags;
 import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -63,12 +64,14 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final AuthenticationContext authentication;
     private final TenantTelemetry telemetry;
     private final TenantDomains domains;
+    private final TenantFlags flags;
     private Tenant tenant;
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
-                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains) {
+                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags) {
         this.telemetry = telemetry;
+        this.flags = flags;
         this.domains = domains;
         this.lifecycle = lifecycle;
         this.trail = trail;
@@ -108,6 +111,13 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         StatusBadge badge = new StatusBadge(tenant.status());
         badge.setId("tenant-status");
         HorizontalLayout titleLine = new HorizontalLayout(name, badge);
+        flags.current(tenant.id()).ifPresent(flag -> {
+            Span flagged = new Span(flag.automatic() ? "Flagged by the burst rule" : "Flagged as suspicious");
+            flagged.setId("tenant-flag");
+            flagged.addClassNames("status-badge", "check-FAIL");
+            flagged.getElement().setAttribute("title", flag.reason() + " — " + flag.flaggedBy() + ", " + Times.exact(flag.flaggedAt()));
+            titleLine.add(flagged);
+        });
         titleLine.setAlignItems(HorizontalLayout.Alignment.CENTER);
         Div facts = new Div(fact("Slug", new Span(tenant.slug())), fact("Plan", new Span(tenant.plan())),
                 fact("Subscription", new Span(tenant.subscriptionStatus().name())),
@@ -145,6 +155,21 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         var item = more.addItem("More");
         item.getSubMenu().addItem("Edit name, plan, subscription, domain…", click -> openEditDialog());
         item.getSubMenu().addItem("Flush all sessions…", click -> openFlushDialog());
+        if (flags.current(tenant.id()).isPresent()) {
+            item.getSubMenu().addItem("Clear suspicion flag", click -> {
+                flags.clear(tenant.id());
+                Actions.succeeded(tenant.name() + " is no longer flagged.");
+                render();
+            });
+        } else {
+            item.getSubMenu().addItem("Flag as suspicious…", click -> new ReasonDialog("Flag " + tenant.name() + " as suspicious?",
+                    "The tenant keeps working; it is listed for compliance review (Platform view) until the flag is cleared.",
+                    "Flag", reason -> change(reason, null), change -> {
+                        flags.flag(tenant.id(), change.reason(), change.by().name());
+                        Actions.succeeded(tenant.name() + " flagged for compliance review.");
+                        render();
+                    }).open());
+        }
         item.getSubMenu().addItem("Deactivate…", click -> openStatusDialog(TenantStatus.DEACTIVATED));
         return more;
     }

@@ -1,0 +1,86 @@
+package com.iusign.platform.telemetry;
+
+import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Suspicion flags for the compliance review. A SuperAdmin flags a tenant with a reason; the
+ * envelope-burst rule flags automatically (see {@link #BURST_MINIMUM}). A flag does not restrict
+ * the tenant — it puts it on the review list, where a SuperAdmin decides (suspend, deactivate or
+ * clear).
+ */
+@Service
+@Transactional
+public class TenantFlags {
+
+    /**
+     * The burst rule: a tenant that sends at least {@value #BURST_MINIMUM} envelopes in one UTC day
+     * and at least {@value #BURST_FACTOR} times its average daily volume over the previous 30 days
+     * is flagged (spam and phishing campaigns look like this; a steady large customer does not).
+     */
+    public static final int BURST_MINIMUM = 50;
+    public static final int BURST_FACTOR = 10;
+
+    public record TenantFlag(UUID tenantId, String reason, String flaggedBy, Instant flaggedAt, boolean automatic) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TenantLifecycle lifecycle;
+
+    TenantFlags(JdbcClient jdbc, TenantLifecycle lifecycle) {
+        this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Flags the tenant (replacing an automatic flag's reason with the SuperAdmin's). */
+    public TenantFlag flag(TenantId tenantId, String reason, String by) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw new IllegalArgumentException("A reason of 1 to 500 characters is required");
+        }
+        lifecycle.get(tenantId);
+        jdbc.sql("""
+                INSERT INTO tenant_flag (tenant_id, reason, flagged_by, automatic) VALUES (:tenant, :reason, :by, false)
+                ON CONFLICT (tenant_id) DO UPDATE SET reason = excluded.reason, flagged_by = excluded.flagged_by,
+                       flagged_at = now(), automatic = false""")
+                .param("tenant", tenantId.value()).param("reason", reason.strip()).param("by", by).update();
+        return current(tenantId).orElseThrow();
+    }
+
+    public boolean clear(TenantId tenantId) {
+        return jdbc.sql("DELETE FROM tenant_flag WHERE tenant_id = :tenant").param("tenant", tenantId.value()).update() == 1;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TenantFlag> current(TenantId tenantId) {
+        return jdbc.sql("SELECT tenant_id, reason, flagged_by, flagged_at, automatic FROM tenant_flag WHERE tenant_id = :tenant")
+                .param("tenant", tenantId.value())
+                .query((rs, n) -> new TenantFlag(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5)))
+                .optional();
+    }
+
+    /** Applies the burst rule to the tenant's day; an existing flag (automatic or not) is left as it is. */
+    void checkBurst(UUID tenantId, java.time.LocalDate day) {
+        record Volume(int today, double average) {
+        }
+        Volume volume = jdbc.sql("""
+                SELECT coalesce((SELECT envelopes_sent FROM tenant_usage_daily WHERE tenant_id = :t AND day = :day), 0),
+                       coalesce((SELECT sum(envelopes_sent) FROM tenant_usage_daily WHERE tenant_id = :t
+                                    AND day >= :day - 30 AND day < :day), 0) / 30.0""")
+                .param("t", tenantId).param("day", day).query((rs, n) -> new Volume(rs.getInt(1), rs.getDouble(2))).single();
+        if (volume.today() >= BURST_MINIMUM && volume.today() >= BURST_FACTOR * volume.average()) {
+            jdbc.sql("""
+                    INSERT INTO tenant_flag (tenant_id, reason, flagged_by, automatic) VALUES (:t, :reason, 'system:burst-rule', true)
+                    ON CONFLICT (tenant_id) DO NOTHING""")
+                    .param("t", tenantId).param("reason", String.format("Envelope burst: %d sent on %s against an average of %.1f a day"
+                            + " over the previous 30 days", volume.today(), day, volume.average())).update();
+        }
+    }
+}
