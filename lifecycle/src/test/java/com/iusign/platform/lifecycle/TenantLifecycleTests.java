@@ -252,6 +252,21 @@ class TenantLifecycleTests {
     }
 
     @Test
+    void bulkDeactivateDecommissionsActiveAndSuspendedTenantsAndRefusesTheAlreadyDeactivated() {
+        Tenant active = provision();
+        Tenant suspended = provision();
+        Tenant gone = provision();
+        lifecycle.suspend(suspended.id(), Change.of(ALICE, "Review"), null);
+        lifecycle.deactivate(gone.id(), Change.of(ALICE, "Ended"), null);
+
+        BulkResult result = lifecycle.bulkDeactivate(List.of(active.id(), suspended.id(), gone.id()), Change.of(ALICE, "Fraud ring"));
+
+        assertThat(result.outcomes()).extracting(BulkResult.Outcome::succeeded).containsExactly(true, true, false);
+        assertThat(lifecycle.get(active.id()).status()).isEqualTo(TenantStatus.DEACTIVATED);
+        assertThat(lifecycle.get(suspended.id()).status()).isEqualTo(TenantStatus.DEACTIVATED);
+    }
+
+    @Test
     void bulkRefusesAnEmptyOrOversizedList() {
         assertThatExceptionOfType(TenantValidationException.class)
                 .isThrownBy(() -> lifecycle.bulkReactivate(List.of(), Change.of(ALICE, "Nothing")));
