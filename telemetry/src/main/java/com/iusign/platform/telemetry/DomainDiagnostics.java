@@ -85,7 +85,8 @@ public final class DomainDiagnostics {
         checks.add(nameCheck(name, leaf));
         checks.add(validityCheck(leaf));
         checks.add(chainCheck(tls.chain()));
-        return finish(name, verificationToken, checks);
+        return new DomainDiagnosis(name, verificationRecord(name), verificationToken, clock.instant(), List.copyOf(checks),
+                leaf.getNotAfter().toInstant());
     }
 
     private DomainCheck targetCheck(String name, List<String> cnames, List<String> addresses) {
@@ -165,7 +166,7 @@ public final class DomainDiagnostics {
     }
 
     private DomainDiagnosis finish(String domain, String token, List<DomainCheck> checks) {
-        return new DomainDiagnosis(domain, verificationRecord(domain), token, clock.instant(), List.copyOf(checks));
+        return new DomainDiagnosis(domain, verificationRecord(domain), token, clock.instant(), List.copyOf(checks), null);
     }
 
     private static List<DomainCheck> notChecked(List<DomainCheck> checks, String... names) {

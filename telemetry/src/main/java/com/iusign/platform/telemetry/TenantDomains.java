@@ -7,7 +7,15 @@ import com.iusign.platform.telemetry.domain.SystemDomainResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.iusign.platform.lifecycle.TenantStatus;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -24,10 +32,14 @@ import java.util.Base64;
  * ({@code iusign.domains.target}), its ownership token, and its certificate on
  * {@code iusign.domains.tls-port} (default 443), each network step within
  * {@code iusign.domains.timeout} (default 5 s). The token is created on first use and shown to
- * the SuperAdmin, who passes it to the tenant.
+ * the SuperAdmin, who passes it to the tenant. Every diagnosis is kept (the latest per tenant) and a
+ * daily sweep re-checks all custom domains, so certificates about to expire are listed before
+ * the tenant becomes unreachable.
  */
 @Service
 public class TenantDomains {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantDomains.class);
 
     private final TenantLifecycle lifecycle;
     private final JdbcClient jdbc;
@@ -65,7 +77,64 @@ public class TenantDomains {
         if (tenant.customDomain() == null || tenant.customDomain().isBlank()) {
             throw new IllegalStateException(tenant.name() + " has no custom domain: set one (Edit) before checking it");
         }
-        return diagnostics.diagnose(tenant.customDomain(), verificationToken(tenantId));
+        DomainDiagnosis diagnosis = diagnostics.diagnose(tenant.customDomain(), verificationToken(tenantId));
+        record(tenantId, diagnosis);
+        return diagnosis;
+    }
+
+    /** The daily sweep ({@code iusign.domains.sweep-cron}, 03:17 UTC by default): the first instance to claim the day runs it. */
+    @Scheduled(cron = "${iusign.domains.sweep-cron:0 17 3 * * *}", zone = "UTC")
+    void dailySweep() {
+        if (jdbc.sql("INSERT INTO domain_sweep_run (day) VALUES ((now() AT TIME ZONE 'UTC')::date) ON CONFLICT DO NOTHING").update() == 1) {
+            sweep();
+        }
+    }
+
+    /** Re-checks every tenant with a custom domain that is not deactivated; returns how many were checked. */
+    public int sweep() {
+        int checked = 0;
+        TenantId after = null;
+        List<Tenant> page;
+        do {
+            page = lifecycle.tenantsAfter(after, 500);
+            for (Tenant tenant : page) {
+                if (tenant.customDomain() != null && !tenant.customDomain().isBlank() && tenant.status() != TenantStatus.DEACTIVATED) {
+                    diagnose(tenant.id());
+                    checked++;
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast().id();
+        } while (page.size() == 500);
+        log.info("Domain sweep checked {} custom domains", checked);
+        return checked;
+    }
+
+    /** Tenants whose certificate, at their latest check, ends within {@code days} days (or already ended). */
+    public List<ExpiringCertificate> expiringCertificates(int days) {
+        return jdbc.sql("""
+                SELECT tenant_id, domain, certificate_not_after, checked_at FROM domain_check
+                 WHERE certificate_not_after < now() + make_interval(days => :days) ORDER BY certificate_not_after""")
+                .param("days", days)
+                .query((rs, n) -> new ExpiringCertificate(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public record ExpiringCertificate(UUID tenantId, String domain, Instant notAfter, Instant checkedAt) {
+    }
+
+    private void record(TenantId tenantId, DomainDiagnosis diagnosis) {
+        String summary = diagnosis.checks().stream().filter(check -> check.status() != DomainCheck.Status.PASS)
+                .map(check -> check.check() + " " + check.status()).reduce((a, b) -> a + ", " + b).orElse("all checks passed");
+        jdbc.sql("""
+                INSERT INTO domain_check (tenant_id, domain, checked_at, failed, warned, certificate_not_after, summary)
+                VALUES (:tenant, :domain, :at, :failed, :warned, :notAfter, :summary)
+                ON CONFLICT (tenant_id) DO UPDATE SET domain = excluded.domain, checked_at = excluded.checked_at, failed = excluded.failed,
+                       warned = excluded.warned, certificate_not_after = excluded.certificate_not_after, summary = excluded.summary""")
+                .param("tenant", tenantId.value()).param("domain", diagnosis.domain()).param("at", Timestamp.from(diagnosis.checkedAt()))
+                .param("failed", (int) diagnosis.count(DomainCheck.Status.FAIL)).param("warned", (int) diagnosis.count(DomainCheck.Status.WARN))
+                .param("notAfter", diagnosis.certificateNotAfter() == null ? null : Timestamp.from(diagnosis.certificateNotAfter()))
+                .param("summary", summary.length() > 1000 ? summary.substring(0, 1000) : summary).update();
     }
 
     private static X509TrustManager systemTrust() throws GeneralSecurityException {

@@ -73,6 +73,7 @@ class DomainDiagnosticsTests {
                 "certificate-name", "certificate-validity", "certificate-chain");
         assertThat(diagnosis.checks()).allSatisfy(check -> assertThat(check.status()).as(check.toString()).isEqualTo(DomainCheck.Status.PASS));
         assertThat(diagnosis.verificationRecord()).isEqualTo("_iusign-verification." + DOMAIN);
+        assertThat(diagnosis.certificateNotAfter()).isAfter(NOW.plus(Duration.ofDays(89)));
     }
 
     @Test

@@ -19,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Custom-domain diagnostics of a tenant for SuperAdmins. */
+/** Custom-domain diagnostics of a tenant for SuperAdmins, and the certificates about to expire. */
 @RestController
-@RequestMapping("/api/admin/tenants/{tenantId}/domain")
+@RequestMapping("/api/admin")
 class DomainController {
 
     private final TenantDomains domains;
@@ -30,13 +30,13 @@ class DomainController {
         this.domains = domains;
     }
 
-    @GetMapping
+    @GetMapping("/tenants/{tenantId}/domain")
     Map<String, Object> verification(@PathVariable String tenantId) {
         String token = domains.verificationToken(tenant(tenantId));
         return Map.of("verificationToken", token);
     }
 
-    @PostMapping("/diagnostics")
+    @PostMapping("/tenants/{tenantId}/domain/diagnostics")
     Map<String, Object> diagnose(@PathVariable String tenantId) {
         DomainDiagnosis diagnosis = domains.diagnose(tenant(tenantId));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -47,6 +47,13 @@ class DomainController {
         body.put("checks", diagnosis.checks().stream().map(check -> Map.of("check", check.check(), "status", check.status().name(),
                 "detail", check.detail(), "fix", check.fix())).toList());
         return body;
+    }
+
+    @GetMapping("/reports/expiring-certificates")
+    Map<String, Object> expiring(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "14") int days) {
+        return Map.of("days", days, "items", domains.expiringCertificates(days).stream().map(item -> Map.of("tenantId",
+                item.tenantId().toString(), "domain", item.domain(), "notAfter", item.notAfter().toString(),
+                "checkedAt", item.checkedAt().toString())).toList());
     }
 
     @ExceptionHandler

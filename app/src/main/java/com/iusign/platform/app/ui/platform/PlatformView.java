@@ -2,6 +2,7 @@ package com.iusign.platform.app.ui.platform;
 
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.telemetry.ResyncJobs;
+import com.iusign.platform.telemetry.TenantDomains;
 import com.iusign.platform.telemetry.UsageReports;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.security.AdminApiClients;
@@ -29,9 +30,10 @@ import jakarta.annotation.security.RolesAllowed;
 public class PlatformView extends Main {
 
     PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts,
-                 AuthenticationContext authentication, UsageReports reports, ResyncJobs resyncJobs, TenantLifecycle lifecycle) {
+                 AuthenticationContext authentication, UsageReports reports, ResyncJobs resyncJobs, TenantLifecycle lifecycle,
+                 TenantDomains domains) {
         addClassName("console-view");
-        add(healthSection(health), new ReviewsPanel(reports, lifecycle, authentication),
+        add(healthSection(health), new ReviewsPanel(reports, lifecycle, authentication, domains),
                 new ResyncAllPanel(resyncJobs, () -> authentication.getPrincipalName().orElse("unknown")),
                 new ApiClientsPanel(clients, () -> authentication.getPrincipalName().orElse("unknown")),
                 superAdminsSection(accounts));

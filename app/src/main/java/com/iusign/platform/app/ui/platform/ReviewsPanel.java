@@ -12,6 +12,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.iusign.platform.app.ui.tenants.TenantDetailView;
+import com.iusign.platform.telemetry.DomainDiagnostics;
+import com.iusign.platform.telemetry.TenantDomains;
 import com.iusign.platform.telemetry.UsageReports;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -34,7 +36,7 @@ final class ReviewsPanel extends Div {
     private final AuthenticationContext authentication;
     private final Grid<UsageReports.ReviewItem> review = new Grid<>();
 
-    ReviewsPanel(UsageReports reports, TenantLifecycle lifecycle, AuthenticationContext authentication) {
+    ReviewsPanel(UsageReports reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
         this.reports = reports;
         this.lifecycle = lifecycle;
         this.authentication = authentication;
@@ -85,7 +87,23 @@ final class ReviewsPanel extends Div {
 
         add(new H2("Approaching limits"), new Paragraph("Active tenants at 80 % or more of their seat or monthly envelope quota."), limits,
                 new H2("Compliance review"), new Paragraph("Flagged tenants, tenants without activity for 90 days, and trials older than"
-                        + " 30 days. Select rows to act on them; double-click opens a tenant."), bulkActions, review);
+                        + " 30 days. Select rows to act on them; double-click opens a tenant."), bulkActions, review,
+                new H2("Certificates expiring"), new Paragraph("Custom domains whose certificate ends within "
+                        + DomainDiagnostics.EXPIRY_WARNING_DAYS + " days at their latest check (the sweep runs daily)."), expiring(domains));
+    }
+
+    private Grid<TenantDomains.ExpiringCertificate> expiring(TenantDomains domains) {
+        Grid<TenantDomains.ExpiringCertificate> grid = new Grid<>();
+        grid.setId("expiring-certificates");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(TenantDomains.ExpiringCertificate::domain).setHeader("Domain").setFlexGrow(2);
+        grid.addColumn(item -> item.notAfter().isBefore(Instant.now()) ? "expired " + Times.exact(item.notAfter())
+                : "ends " + Times.exact(item.notAfter())).setHeader("Certificate").setAutoWidth(true);
+        grid.addColumn(item -> Times.relativeText(item.checkedAt(), Instant.now())).setHeader("Checked").setAutoWidth(true);
+        grid.setItems(domains.expiringCertificates(DomainDiagnostics.EXPIRY_WARNING_DAYS));
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(click -> open(click.getItem().tenantId().toString()));
+        return grid;
     }
 
     private void bulk(String verb, TenantStatus target) {
