@@ -6,6 +6,11 @@ import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.SubscriptionStatus;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.signing.Envelope;
+import com.iusign.platform.signing.Envelopes;
+import com.iusign.platform.signing.NewEnvelope;
+import com.iusign.platform.signing.SamplePdf;
+import com.iusign.platform.signing.SigningLinks;
 import com.iusign.platform.lifecycle.UpdateTenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * Fills an empty database with a realistic demo fleet (200 tenants across plans, subscription
@@ -42,10 +48,14 @@ class DemoFleet implements ApplicationRunner {
             "Phishing reports from recipients", "Unusual envelope burst at night", "Payment overdue 45 days");
 
     private final TenantLifecycle lifecycle;
+    private final Envelopes envelopes;
+    private final SigningLinks links;
     private final Environment environment;
 
-    DemoFleet(TenantLifecycle lifecycle, Environment environment) {
+    DemoFleet(TenantLifecycle lifecycle, Envelopes envelopes, SigningLinks links, Environment environment) {
         this.lifecycle = lifecycle;
+        this.envelopes = envelopes;
+        this.links = links;
         this.environment = environment;
     }
 
@@ -72,6 +82,9 @@ class DemoFleet implements ApplicationRunner {
         String domain = random.nextInt(10) < 3 ? "sign." + slug + ".example.com" : null;
         Tenant tenant = lifecycle.provision(new ProvisionTenant(name, slug, plan, "owner@" + slug + ".example.com", domain,
                 subscription), Change.of(DEMO, "Demo fleet"));
+        if (index % 5 == 0) {
+            workspace(tenant, random);
+        }
         int fate = random.nextInt(100);
         if (fate < 5) {
             lifecycle.update(tenant.id(), new UpdateTenant(name + " Group", null, null, null, null), Change.of(DEMO, "Merger completed"));
@@ -84,6 +97,20 @@ class DemoFleet implements ApplicationRunner {
         }
         if (fate >= 95) {
             lifecycle.deactivate(tenant.id(), Change.of(DEMO, "Contract ended"), null);
+        }
+    }
+
+    /** A few envelopes sent (some signed) so the tenant's usage, chart and the manifest's usage columns have numbers. */
+    private void workspace(Tenant tenant, Random random) {
+        UUID owner = UUID.randomUUID();
+        byte[] pdf = SamplePdf.withText("Demo agreement of " + tenant.name());
+        for (int i = 0, count = 1 + random.nextInt(8); i < count; i++) {
+            Envelope draft = envelopes.create(tenant.id(), owner, new NewEnvelope("Agreement " + (i + 1), "agreement.pdf", pdf,
+                    List.of(new NewEnvelope.NewRecipient("Demo Signer", "signer@" + tenant.slug() + ".example.com"))));
+            String token = envelopes.send(tenant.id(), owner, draft.id()).getFirst().token();
+            if (random.nextBoolean()) {
+                links.sign(token, "Demo Signer");
+            }
         }
     }
 

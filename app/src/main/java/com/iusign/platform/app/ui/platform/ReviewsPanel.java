@@ -52,6 +52,7 @@ final class ReviewsPanel extends Div {
                 : item.projectedAt().toString()).setHeader("Reached at current pace").setAutoWidth(true);
         limits.setItems(reports.approachingLimits(0.8));
         limits.setAllRowsVisible(true);
+        limits.setEmptyStateText("No active tenant is at 80 % of a quota.");
         limits.addItemClickListener(click -> open(click.getItem().tenantId().toString()));
 
         review.setId("compliance-review");
@@ -70,6 +71,7 @@ final class ReviewsPanel extends Div {
                 .setAutoWidth(true);
         review.setItems(reports.complianceReview(90, 30));
         review.setAllRowsVisible(true);
+        review.setEmptyStateText("No tenant is flagged, inactive for 90 days or trialing for over 30 days.");
         review.addItemDoubleClickListener(click -> open(click.getItem().tenantId().toString()));
         Button suspend = new Button("Suspend selected…", click -> bulk("Suspend", TenantStatus.SUSPENDED));
         suspend.setId("review-suspend");
@@ -102,6 +104,7 @@ final class ReviewsPanel extends Div {
         grid.addColumn(item -> Times.relativeText(item.checkedAt(), Instant.now())).setHeader("Checked").setAutoWidth(true);
         grid.setItems(domains.expiringCertificates(DomainDiagnostics.EXPIRY_WARNING_DAYS));
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No checked certificate ends within " + DomainDiagnostics.EXPIRY_WARNING_DAYS + " days.");
         grid.addItemClickListener(click -> open(click.getItem().tenantId().toString()));
         return grid;
     }
