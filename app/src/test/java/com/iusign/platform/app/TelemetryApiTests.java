@@ -8,7 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -96,9 +95,9 @@ class TelemetryApiTests {
         String id = api.post("/api/admin/tenants", """
                 {"name":"Domain API %s","slug":"%s","plan":"starter","ownerEmail":"o@%s.test","customDomain":"%s"}"""
                 .formatted(slug, slug, slug, domain)).text("/id");
-        TestDomainRecords.ADDRESSES.put(domain, List.of("127.0.0.1"));
+        TestDomainRecords.DNS.address(domain, "127.0.0.1");
         String token = api.get("/api/admin/tenants/" + id + "/domain").text("/verificationToken");
-        TestDomainRecords.TXT.put("_iusign-verification." + domain, List.of(token));
+        TestDomainRecords.DNS.txt("_iusign-verification." + domain, token);
         var diagnosis = api.post("/api/admin/tenants/" + id + "/domain/diagnostics", "{}");
         assertThat(diagnosis.status()).as(diagnosis.body()).isEqualTo(200);
         assertThat(diagnosis.json().get("checks").size()).isEqualTo(7);

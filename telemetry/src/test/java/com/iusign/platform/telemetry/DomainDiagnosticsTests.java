@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,38 +23,16 @@ class DomainDiagnosticsTests {
     private static final String TOKEN = "iusign-verification=abc123";
     private static final Instant NOW = Instant.now();
 
-    private final Map<String, List<String>> addresses = new HashMap<>();
-    private final Map<String, List<String>> cnames = new HashMap<>();
-    private final Map<String, List<String>> txt = new HashMap<>();
+    private final StaticDomainResolver resolver = new StaticDomainResolver();
     private final List<SSLServerSocket> servers = new ArrayList<>();
     private TestTls.Issued authority;
     private X509TrustManager trust;
-
-    private final DomainResolver resolver = new DomainResolver() {
-        @Override
-        public List<String> addresses(String name) {
-            return addresses.getOrDefault(name, List.of());
-        }
-
-        @Override
-        public List<String> cnames(String name) {
-            return cnames.getOrDefault(name, List.of());
-        }
-
-        @Override
-        public List<String> txt(String name) {
-            return txt.getOrDefault(name, List.of());
-        }
-    };
 
     @BeforeEach
     void aCorrectlyConfiguredDomain() throws Exception {
         authority = TestTls.authority("IUSign Test CA");
         trust = TestTls.trusting(authority.certificate());
-        cnames.put(DOMAIN, List.of(TARGET));
-        addresses.put(DOMAIN, List.of("127.0.0.1"));
-        addresses.put(TARGET, List.of("127.0.0.1"));
-        txt.put("_iusign-verification." + DOMAIN, List.of(TOKEN));
+        resolver.cname(DOMAIN, TARGET).address(DOMAIN, "127.0.0.1").address(TARGET, "127.0.0.1").txt("_iusign-verification." + DOMAIN, TOKEN);
     }
 
     @AfterEach
@@ -78,8 +54,7 @@ class DomainDiagnosticsTests {
 
     @Test
     void aDomainPointingElsewhereFailsTheTargetCheckWithTheFix() throws Exception {
-        cnames.put(DOMAIN, List.of("old-host.example.test"));
-        addresses.put(DOMAIN, List.of("127.0.0.2"));
+        resolver.cname(DOMAIN, "old-host.example.test").address(DOMAIN, "127.0.0.2");
         DomainCheck target = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)), "target");
         assertThat(target.status()).isEqualTo(DomainCheck.Status.FAIL);
         assertThat(target.detail()).contains("old-host.example.test");
@@ -88,7 +63,7 @@ class DomainDiagnosticsTests {
 
     @Test
     void aMissingOwnershipRecordFailsAndNamesTheRecordToCreate() throws Exception {
-        txt.clear();
+        resolver.txt("_iusign-verification." + DOMAIN);
         DomainCheck ownership = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)), "ownership");
         assertThat(ownership.status()).isEqualTo(DomainCheck.Status.FAIL);
         assertThat(ownership.fix()).contains("_iusign-verification." + DOMAIN).contains(TOKEN);
@@ -137,8 +112,7 @@ class DomainDiagnosticsTests {
 
     @Test
     void aDomainWithoutRecordsFailsTheDnsCheck() {
-        addresses.clear();
-        cnames.clear();
+        resolver.clear();
         DomainDiagnosis diagnosis = diagnose(443);
         assertThat(check(diagnosis, "dns").status()).isEqualTo(DomainCheck.Status.FAIL);
         assertThat(check(diagnosis, "dns").fix()).contains("CNAME record for " + DOMAIN + " pointing to " + TARGET);

@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import javax.net.ssl.SSLServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,22 +47,7 @@ class DomainSweepTests {
 
         @Bean
         DomainResolver loopbackResolver() {
-            return new DomainResolver() {
-                @Override
-                public List<String> addresses(String name) {
-                    return name.equals(DOMAIN) || name.equals("localhost") ? List.of("127.0.0.1") : List.of();
-                }
-
-                @Override
-                public List<String> cnames(String name) {
-                    return List.of();
-                }
-
-                @Override
-                public List<String> txt(String name) {
-                    return List.of();
-                }
-            };
+            return new StaticDomainResolver().address(DOMAIN, "127.0.0.1").address("localhost", "127.0.0.1");
         }
     }
 

@@ -62,7 +62,7 @@ class ComplianceReviewBrowserTests {
         flags.flag(tenant, "Phishing links reported by a bank", "admin@iusign.test");
         String email = accounts.create("review-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
-        browser.open("/platform");
+        browser.open("/reviews");
         browser.signIn(email, PASSWORD);
         browser.waitForText("Flagged: Phishing links reported by a bank");
 

@@ -54,7 +54,7 @@ class SignInBrowserTests {
         browser.waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
         browser.waitForText("Tenant Management");
         String console = browser.pageText();
-        assertThat(console).contains("Tenants", "Audit", "Platform", email);
+        assertThat(console).contains("Tenants", "Reviews", "Audit", "Platform", email);
         if (manifest.isEmpty()) {
             assertThat(console).contains("No tenants yet");
         }

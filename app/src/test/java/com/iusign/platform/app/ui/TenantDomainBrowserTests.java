@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.List;
 import java.util.UUID;
 
 /** The Domain tab runs the checks in the background and shows each verdict with its fix. */
@@ -46,8 +45,7 @@ class TenantDomainBrowserTests {
         String domain = "sign." + slug + ".test";
         TenantId tenant = lifecycle.provision(new ProvisionTenant("Domain " + slug, slug, "business", "owner@" + slug + ".test", domain),
                 Change.of(Actor.superAdmin("admin@iusign.test"), "Domain browser test")).id();
-        TestDomainRecords.CNAMES.put(domain, List.of("localhost"));
-        TestDomainRecords.ADDRESSES.put(domain, List.of("127.0.0.1"));
+        TestDomainRecords.DNS.cname(domain, "localhost").address(domain, "127.0.0.1");
         String email = accounts.create("domain-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/tenants/" + tenant.value());

@@ -20,7 +20,7 @@ import java.util.List;
 /** The platform-wide audit trail, newest first, filtered by action and actor; it also says whether the hash chain holds. */
 @Route("audit")
 @PageTitle("Audit")
-@Menu(order = 1, title = "Audit", icon = "vaadin:clipboard-text")
+@Menu(order = 2, title = "Audit", icon = "vaadin:clipboard-text")
 @RolesAllowed(PlatformAuthorities.SUPERADMIN)
 public class AuditView extends Main {
 

@@ -1,9 +1,6 @@
 package com.iusign.platform.app.ui.platform;
 
-import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.telemetry.ResyncJobs;
-import com.iusign.platform.telemetry.TenantDomains;
-import com.iusign.platform.telemetry.UsageReports;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.PlatformAuthorities;
@@ -22,18 +19,17 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Platform: health of PostgreSQL and Redis, the review lists, admin API clients, SuperAdmin accounts. */
+/** Platform: health of PostgreSQL and Redis, the all-tenant telemetry re-sync, admin API clients, SuperAdmin accounts. */
 @Route("platform")
 @PageTitle("Platform")
-@Menu(order = 2, title = "Platform", icon = "vaadin:server")
+@Menu(order = 3, title = "Platform", icon = "vaadin:server")
 @RolesAllowed(PlatformAuthorities.SUPERADMIN)
 public class PlatformView extends Main {
 
     PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts,
-                 AuthenticationContext authentication, UsageReports reports, ResyncJobs resyncJobs, TenantLifecycle lifecycle,
-                 TenantDomains domains) {
+                 AuthenticationContext authentication, ResyncJobs resyncJobs) {
         addClassName("console-view");
-        add(healthSection(health), new ReviewsPanel(reports, lifecycle, authentication, domains),
+        add(healthSection(health),
                 new ResyncAllPanel(resyncJobs, () -> authentication.getPrincipalName().orElse("unknown")),
                 new ApiClientsPanel(clients, () -> authentication.getPrincipalName().orElse("unknown")),
                 superAdminsSection(accounts));

@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reviews (UI.md: a section of Platform until it grows): tenants at 80 % of a quota for proactive
+ * The Reviews view's lists: tenants at 80 % of a quota for proactive
  * support, and tenants for compliance review (inactive 90 days, trial overdue after 30 days).
  * A row opens the tenant, where suspension or deactivation asks for the reason.
  */

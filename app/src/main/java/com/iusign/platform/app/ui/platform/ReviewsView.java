@@ -1,0 +1,29 @@
+package com.iusign.platform.app.ui.platform;
+
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.security.PlatformAuthorities;
+import com.iusign.platform.telemetry.TenantDomains;
+import com.iusign.platform.telemetry.UsageReports;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Reviews: tenants approaching their quotas (proactive support), tenants for compliance review
+ * (flagged, inactive, trial overdue — with bulk suspend/deactivate) and certificates about to
+ * expire. Its own place in the menu, as UI.md foresees once the lists outgrow the Platform view.
+ */
+@Route("reviews")
+@PageTitle("Reviews")
+@Menu(order = 1, title = "Reviews", icon = "vaadin:clipboard-check")
+@RolesAllowed(PlatformAuthorities.SUPERADMIN)
+public class ReviewsView extends Main {
+
+    ReviewsView(UsageReports reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
+        addClassName("console-view");
+        add(new ReviewsPanel(reports, lifecycle, authentication, domains));
+    }
+}
