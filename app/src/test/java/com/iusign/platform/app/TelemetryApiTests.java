@@ -95,9 +95,9 @@ class TelemetryApiTests {
         String id = api.post("/api/admin/tenants", """
                 {"name":"Domain API %s","slug":"%s","plan":"starter","ownerEmail":"o@%s.test","customDomain":"%s"}"""
                 .formatted(slug, slug, slug, domain)).text("/id");
-        TestDomainRecords.DNS.address(domain, "127.0.0.1");
+        TestDomainRecords.DNS.putAddresses(domain, "127.0.0.1");
         String token = api.get("/api/admin/tenants/" + id + "/domain").text("/verificationToken");
-        TestDomainRecords.DNS.txt("_iusign-verification." + domain, token);
+        TestDomainRecords.DNS.putTxt("_iusign-verification." + domain, token);
         var diagnosis = api.post("/api/admin/tenants/" + id + "/domain/diagnostics", "{}");
         assertThat(diagnosis.status()).as(diagnosis.body()).isEqualTo(200);
         assertThat(diagnosis.json().get("checks").size()).isEqualTo(7);

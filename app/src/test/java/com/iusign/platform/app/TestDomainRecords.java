@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class TestDomainRecords {
 
-    public static final StaticDomainResolver DNS = new StaticDomainResolver().address("localhost", "127.0.0.1");
+    public static final StaticDomainResolver DNS = new StaticDomainResolver().putAddresses("localhost", "127.0.0.1");
 
     @Bean
     DomainResolver testDomainResolver() {

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * DNS answered from records held in memory, nothing asked on the network: for tests, and for a
  * deployment that must check domains against its own view of DNS (declare it as the
- * {@link DomainResolver} bean). Records can be added while it is in use.
+ * {@link DomainResolver} bean). {@code put…} replaces a name's records of that kind (none given:
+ * the name has none); records can be changed while it is in use.
  */
 public final class StaticDomainResolver implements DomainResolver {
 
@@ -15,17 +16,17 @@ public final class StaticDomainResolver implements DomainResolver {
     private final Map<String, List<String>> cnames = new ConcurrentHashMap<>();
     private final Map<String, List<String>> txt = new ConcurrentHashMap<>();
 
-    public StaticDomainResolver address(String name, String... values) {
+    public StaticDomainResolver putAddresses(String name, String... values) {
         addresses.put(name, List.of(values));
         return this;
     }
 
-    public StaticDomainResolver cname(String name, String... values) {
+    public StaticDomainResolver putCnames(String name, String... values) {
         cnames.put(name, List.of(values));
         return this;
     }
 
-    public StaticDomainResolver txt(String name, String... values) {
+    public StaticDomainResolver putTxt(String name, String... values) {
         txt.put(name, List.of(values));
         return this;
     }

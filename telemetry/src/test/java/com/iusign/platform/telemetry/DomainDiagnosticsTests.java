@@ -32,7 +32,7 @@ class DomainDiagnosticsTests {
     void aCorrectlyConfiguredDomain() throws Exception {
         authority = TestTls.authority("IUSign Test CA");
         trust = TestTls.trusting(authority.certificate());
-        resolver.cname(DOMAIN, TARGET).address(DOMAIN, "127.0.0.1").address(TARGET, "127.0.0.1").txt("_iusign-verification." + DOMAIN, TOKEN);
+        resolver.putCnames(DOMAIN, TARGET).putAddresses(DOMAIN, "127.0.0.1").putAddresses(TARGET, "127.0.0.1").putTxt("_iusign-verification." + DOMAIN, TOKEN);
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class DomainDiagnosticsTests {
 
     @Test
     void aDomainPointingElsewhereFailsTheTargetCheckWithTheFix() throws Exception {
-        resolver.cname(DOMAIN, "old-host.example.test").address(DOMAIN, "127.0.0.2");
+        resolver.putCnames(DOMAIN, "old-host.example.test").putAddresses(DOMAIN, "127.0.0.2");
         DomainCheck target = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)), "target");
         assertThat(target.status()).isEqualTo(DomainCheck.Status.FAIL);
         assertThat(target.detail()).contains("old-host.example.test");
@@ -63,7 +63,7 @@ class DomainDiagnosticsTests {
 
     @Test
     void aMissingOwnershipRecordFailsAndNamesTheRecordToCreate() throws Exception {
-        resolver.txt("_iusign-verification." + DOMAIN);
+        resolver.putTxt("_iusign-verification." + DOMAIN);
         DomainCheck ownership = check(diagnose(serving(DOMAIN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)), false)), "ownership");
         assertThat(ownership.status()).isEqualTo(DomainCheck.Status.FAIL);
         assertThat(ownership.fix()).contains("_iusign-verification." + DOMAIN).contains(TOKEN);

@@ -47,7 +47,7 @@ class DomainSweepTests {
 
         @Bean
         DomainResolver loopbackResolver() {
-            return new StaticDomainResolver().address(DOMAIN, "127.0.0.1").address("localhost", "127.0.0.1");
+            return new StaticDomainResolver().putAddresses(DOMAIN, "127.0.0.1").putAddresses("localhost", "127.0.0.1");
         }
     }
 

@@ -45,7 +45,7 @@ class TenantDomainBrowserTests {
         String domain = "sign." + slug + ".test";
         TenantId tenant = lifecycle.provision(new ProvisionTenant("Domain " + slug, slug, "business", "owner@" + slug + ".test", domain),
                 Change.of(Actor.superAdmin("admin@iusign.test"), "Domain browser test")).id();
-        TestDomainRecords.DNS.cname(domain, "localhost").address(domain, "127.0.0.1");
+        TestDomainRecords.DNS.putCnames(domain, "localhost").putAddresses(domain, "127.0.0.1");
         String email = accounts.create("domain-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/tenants/" + tenant.value());
