@@ -84,8 +84,11 @@ class TelemetryApiTests {
         assertThat(api.post(flag, "{\"reason\":\"Phishing report from a bank\"}").text("/automatic")).isEqualTo("false");
         await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/admin/reports/compliance-review").body()
                 .contains("Phishing report from a bank"));
-        assertThat(api.as(api.token(), "DELETE", flag, null).status()).isEqualTo(204);
+        assertThat(api.post(flag + "/clear", "{\"reason\":\"Bank withdrew the report\"}").status()).isEqualTo(204);
         assertThat(api.get(flag).status()).isEqualTo(404);
+        assertThat(api.post(flag + "/clear", "{\"reason\":\"Again\"}").status()).as("nothing to clear").isEqualTo(404);
+        var trail = api.get("/api/admin/audit?tenantId=" + plain.tenantId()).body();
+        assertThat(trail).contains("tenant.flagged").contains("tenant.flag-cleared").contains("Bank withdrew the report");
         var noDomain = api.post("/api/admin/tenants/" + plain.tenantId() + "/domain/diagnostics", "{}");
         assertThat(noDomain.status()).isEqualTo(409);
         assertThat(noDomain.text("/field")).isEqualTo("customDomain");

@@ -3,7 +3,7 @@
  * to the tenant's permanent id. The application role may insert and read it, never change it:
  * the database refuses UPDATE, DELETE and TRUNCATE.
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = {"lifecycle", "security", "identity"})
+@ApplicationModule(displayName = "Audit", allowedDependencies = {"lifecycle", "security", "identity", "telemetry"})
 @NullMarked
 package com.iusign.platform.audit;
 

@@ -1,7 +1,10 @@
 package com.iusign.platform.telemetry;
 
+import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.lifecycle.Change;
 import com.iusign.platform.lifecycle.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,28 +36,35 @@ public class TenantFlags {
 
     private final JdbcClient jdbc;
     private final TenantLifecycle lifecycle;
+    private final ApplicationEventPublisher events;
 
-    TenantFlags(JdbcClient jdbc, TenantLifecycle lifecycle) {
+    TenantFlags(JdbcClient jdbc, TenantLifecycle lifecycle, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
+        this.events = events;
     }
 
-    /** Flags the tenant (replacing an automatic flag's reason with the SuperAdmin's). */
-    public TenantFlag flag(TenantId tenantId, String reason, String by) {
-        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-            throw new IllegalArgumentException("A reason of 1 to 500 characters is required");
-        }
+    /** Flags the tenant with the change's reason (replacing an automatic flag); audited as {@code tenant.flagged}. */
+    public TenantFlag flag(TenantId tenantId, Change change) {
         lifecycle.get(tenantId);
         jdbc.sql("""
                 INSERT INTO tenant_flag (tenant_id, reason, flagged_by, automatic) VALUES (:tenant, :reason, :by, false)
                 ON CONFLICT (tenant_id) DO UPDATE SET reason = excluded.reason, flagged_by = excluded.flagged_by,
                        flagged_at = now(), automatic = false""")
-                .param("tenant", tenantId.value()).param("reason", reason.strip()).param("by", by).update();
+                .param("tenant", tenantId.value()).param("reason", change.reason().strip()).param("by", change.by().name()).update();
+        events.publishEvent(new TenantFlagged(UUID.randomUUID(), tenantId.value(), false, change, Instant.now()));
         return current(tenantId).orElseThrow();
     }
 
-    public boolean clear(TenantId tenantId) {
-        return jdbc.sql("DELETE FROM tenant_flag WHERE tenant_id = :tenant").param("tenant", tenantId.value()).update() == 1;
+    /** Clears the flag; false when there was none. Audited as {@code tenant.flag-cleared} with the change's reason. */
+    public boolean clear(TenantId tenantId, Change change) {
+        Optional<TenantFlag> flag = current(tenantId);
+        if (flag.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM tenant_flag WHERE tenant_id = :tenant").param("tenant", tenantId.value()).update();
+        events.publishEvent(new TenantFlagCleared(UUID.randomUUID(), tenantId.value(), flag.get().reason(), change, Instant.now()));
+        return true;
     }
 
     @Transactional(readOnly = true)
@@ -76,11 +86,16 @@ public class TenantFlags {
                                     AND day >= :day - 30 AND day < :day), 0) / 30.0""")
                 .param("t", tenantId).param("day", day).query((rs, n) -> new Volume(rs.getInt(1), rs.getDouble(2))).single();
         if (volume.today() >= BURST_MINIMUM && volume.today() >= BURST_FACTOR * volume.average()) {
-            jdbc.sql("""
+            String reason = String.format(java.util.Locale.ROOT, "Envelope burst: %d sent on %s against an average of %.1f a day"
+                    + " over the previous 30 days", volume.today(), day, volume.average());
+            int flagged = jdbc.sql("""
                     INSERT INTO tenant_flag (tenant_id, reason, flagged_by, automatic) VALUES (:t, :reason, 'system:burst-rule', true)
                     ON CONFLICT (tenant_id) DO NOTHING""")
-                    .param("t", tenantId).param("reason", String.format("Envelope burst: %d sent on %s against an average of %.1f a day"
-                            + " over the previous 30 days", volume.today(), day, volume.average())).update();
+                    .param("t", tenantId).param("reason", reason).update();
+            if (flagged == 1) {
+                events.publishEvent(new TenantFlagged(UUID.randomUUID(), tenantId, true, Change.of(Actor.system("burst-rule"), reason),
+                        Instant.now()));
+            }
         }
     }
 }

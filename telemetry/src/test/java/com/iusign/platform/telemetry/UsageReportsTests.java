@@ -107,11 +107,11 @@ class UsageReportsTests {
         TenantId tenant = provision("business");
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_usage WHERE tenant_id = :t AND plan IS NOT NULL")
                 .param("t", tenant.value()).query(Integer.class).single() == 1);
-        flags.flag(tenant, "Chargebacks from three card issuers", "admin@iusign.test");
+        flags.flag(tenant, Change.of(Actor.superAdmin("admin@iusign.test"), "Chargebacks from three card issuers"));
         assertThat(reports.complianceReview(90, 30)).filteredOn(item -> item.tenantId().equals(tenant.value()))
                 .extracting(UsageReports.ReviewItem::reason, UsageReports.ReviewItem::flagReason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FLAGGED", "Chargebacks from three card issuers"));
-        assertThat(flags.clear(tenant)).isTrue();
+        assertThat(flags.clear(tenant, Change.of(Actor.superAdmin("admin@iusign.test"), "Issuers withdrew the disputes"))).isTrue();
         assertThat(reports.complianceReview(90, 30)).noneMatch(item -> item.tenantId().equals(tenant.value()));
     }
 

@@ -59,7 +59,7 @@ class ComplianceReviewBrowserTests {
                 Change.of(Actor.superAdmin("admin@iusign.test"), "Review browser test")).id();
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_usage WHERE tenant_id = :t AND plan IS NOT NULL")
                 .param("t", tenant.value()).query(Integer.class).single() == 1);
-        flags.flag(tenant, "Phishing links reported by a bank", "admin@iusign.test");
+        flags.flag(tenant, Change.of(Actor.superAdmin("admin@iusign.test"), "Phishing links reported by a bank"));
         String email = accounts.create("review-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/reviews");

@@ -1,6 +1,9 @@
 package com.iusign.platform.telemetry.web;
 
+import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.lifecycle.Change;
 import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.lifecycle.TenantValidationException;
 import com.iusign.platform.lifecycle.TenantNotFoundException;
 import com.iusign.platform.lifecycle.TenantProblems;
 import com.iusign.platform.telemetry.TenantFlags;
@@ -9,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +24,7 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 
-/** A tenant's suspicion flag: read, set with a reason, clear. */
+/** A tenant's suspicion flag: read, set with a reason, clear with a reason; both audited. */
 @RestController
 @RequestMapping("/api/admin/tenants/{tenantId}/flag")
 class FlagController {
@@ -44,13 +46,25 @@ class FlagController {
 
     @PostMapping
     Map<String, Object> flag(@PathVariable String tenantId, @RequestBody(required = false) @Nullable FlagRequest body, Principal caller) {
-        return json(flags.flag(tenant(tenantId), body == null ? null : body.reason(), caller.getName()));
+        return json(flags.flag(tenant(tenantId), change(caller, body)));
     }
 
-    @DeleteMapping
-    ResponseEntity<Void> clear(@PathVariable String tenantId) {
-        flags.clear(tenant(tenantId));
+    /** Clearing needs a reason too (it is audited); 404 when the tenant was not flagged. */
+    @PostMapping("/clear")
+    ResponseEntity<Void> clear(@PathVariable String tenantId, @RequestBody(required = false) @Nullable FlagRequest body, Principal caller) {
+        if (!flags.clear(tenant(tenantId), change(caller, body))) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, TenantProblems.notFound("The tenant is not flagged"), null);
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidChange(TenantValidationException e) {
+        return TenantProblems.validation(e);
+    }
+
+    private static Change change(Principal caller, @Nullable FlagRequest body) {
+        return new Change(Actor.apiClient(caller.getName()), body == null ? null : body.reason(), null, null);
     }
 
     @ExceptionHandler

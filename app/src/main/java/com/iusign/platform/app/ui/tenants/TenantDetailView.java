@@ -156,16 +156,18 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         item.getSubMenu().addItem("Edit name, plan, subscription, domain…", click -> openEditDialog());
         item.getSubMenu().addItem("Flush all sessions…", click -> openFlushDialog());
         if (flags.current(tenant.id()).isPresent()) {
-            item.getSubMenu().addItem("Clear suspicion flag", click -> {
-                flags.clear(tenant.id());
-                Actions.succeeded(tenant.name() + " is no longer flagged.");
-                render();
-            });
+            item.getSubMenu().addItem("Clear suspicion flag…", click -> new ReasonDialog("Clear the flag of " + tenant.name() + "?",
+                    "The tenant leaves the compliance review (unless it is inactive or an overdue trial).", "Clear flag",
+                    reason -> change(reason, null), change -> {
+                        flags.clear(tenant.id(), change);
+                        Actions.succeeded(tenant.name() + " is no longer flagged.");
+                        render();
+                    }).open());
         } else {
             item.getSubMenu().addItem("Flag as suspicious…", click -> new ReasonDialog("Flag " + tenant.name() + " as suspicious?",
                     "The tenant keeps working; it is listed for compliance review (Platform view) until the flag is cleared.",
                     "Flag", reason -> change(reason, null), change -> {
-                        flags.flag(tenant.id(), change.reason(), change.by().name());
+                        flags.flag(tenant.id(), change);
                         Actions.succeeded(tenant.name() + " flagged for compliance review.");
                         render();
                     }).open());

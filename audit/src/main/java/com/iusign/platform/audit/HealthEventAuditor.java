@@ -1,0 +1,33 @@
+package com.iusign.platform.audit;
+
+import com.iusign.platform.telemetry.TenantFlagCleared;
+import com.iusign.platform.telemetry.TenantFlagged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** Appends the compliance decisions of telemetry to the trail: a tenant flagged as suspicious (by a SuperAdmin or the burst rule), a flag cleared. */
+@Component
+class HealthEventAuditor {
+
+    private final AuditStore store;
+
+    HealthEventAuditor(AuditStore store) {
+        this.store = store;
+    }
+
+    @EventListener
+    void on(TenantFlagged event) {
+        store.append(new AuditRecord(event.eventId(), event.tenantId(), event.at(), event.change().by().kind().name(),
+                event.change().by().name(), "tenant.flagged", event.change().reason(), event.change().ticket(), Map.of(),
+                Map.of("automatic", event.automatic()), event.change().correlationId()));
+    }
+
+    @EventListener
+    void on(TenantFlagCleared event) {
+        store.append(new AuditRecord(event.eventId(), event.tenantId(), event.at(), event.change().by().kind().name(),
+                event.change().by().name(), "tenant.flag-cleared", event.change().reason(), event.change().ticket(),
+                Map.of("flagReason", event.flagReason()), Map.of(), event.change().correlationId()));
+    }
+}

@@ -1,0 +1,10 @@
+package com.iusign.platform.telemetry;
+
+import com.iusign.platform.lifecycle.Change;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A SuperAdmin cleared a tenant's suspicion flag. */
+public record TenantFlagCleared(UUID eventId, UUID tenantId, String flagReason, Change change, Instant at) {
+}
