@@ -84,6 +84,7 @@ public class TenantSignIn {
         }
         if (!matches) {
             store.failedSignIn(user.id(), maxFailures, lockout.toSeconds());
+            events.publishEvent(new TenantSignInFailed(user.tenantId(), user.id(), Instant.now()));
             throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
         }
         requireAccess(tenant.get().status(), user.status());

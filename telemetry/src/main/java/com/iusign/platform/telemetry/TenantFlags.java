@@ -30,6 +30,12 @@ public class TenantFlags {
      */
     public static final int BURST_MINIMUM = 50;
     public static final int BURST_FACTOR = 10;
+    /**
+     * The failed sign-in rule: at least {@value #FAILED_SIGN_IN_MINIMUM} wrong passwords for a
+     * tenant's existing users within one UTC hour, and at least {@value #BURST_FACTOR} times the
+     * tenant's hourly average over the previous 7 days (credential stuffing against its users).
+     */
+    public static final int FAILED_SIGN_IN_MINIMUM = 100;
 
     public record TenantFlag(UUID tenantId, String reason, String flaggedBy, Instant flaggedAt, boolean automatic) {
     }
@@ -76,6 +82,27 @@ public class TenantFlags {
                 .optional();
     }
 
+    /** Counts a wrong password in its hour and applies the failed sign-in rule to that hour. */
+    void signInFailed(UUID tenantId, Instant at) {
+        Instant hour = at.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        jdbc.sql("""
+                INSERT INTO tenant_sign_in_failures (tenant_id, hour, failures) VALUES (:t, :hour, 1)
+                ON CONFLICT (tenant_id, hour) DO UPDATE SET failures = tenant_sign_in_failures.failures + 1""")
+                .param("t", tenantId).param("hour", java.sql.Timestamp.from(hour)).update();
+        record Failures(int thisHour, double average) {
+        }
+        Failures failures = jdbc.sql("""
+                SELECT coalesce((SELECT failures FROM tenant_sign_in_failures WHERE tenant_id = :t AND hour = :hour), 0),
+                       coalesce((SELECT sum(failures) FROM tenant_sign_in_failures WHERE tenant_id = :t
+                                    AND hour >= CAST(:hour AS timestamptz) - interval '7 days' AND hour < :hour), 0) / 168.0""")
+                .param("t", tenantId).param("hour", java.sql.Timestamp.from(hour))
+                .query((rs, n) -> new Failures(rs.getInt(1), rs.getDouble(2))).single();
+        if (failures.thisHour() >= FAILED_SIGN_IN_MINIMUM && failures.thisHour() >= BURST_FACTOR * failures.average()) {
+            autoFlag(tenantId, String.format(java.util.Locale.ROOT, "Failed sign-in burst: %d wrong passwords in the hour from %s"
+                    + " against an average of %.1f an hour over the previous 7 days", failures.thisHour(), hour, failures.average()));
+        }
+    }
+
     /** Applies the burst rule to the tenant's day; an existing flag (automatic or not) is left as it is. */
     void checkBurst(UUID tenantId, java.time.LocalDate day) {
         record Volume(int today, double average) {
@@ -86,16 +113,20 @@ public class TenantFlags {
                                     AND day >= :day - 30 AND day < :day), 0) / 30.0""")
                 .param("t", tenantId).param("day", day).query((rs, n) -> new Volume(rs.getInt(1), rs.getDouble(2))).single();
         if (volume.today() >= BURST_MINIMUM && volume.today() >= BURST_FACTOR * volume.average()) {
-            String reason = String.format(java.util.Locale.ROOT, "Envelope burst: %d sent on %s against an average of %.1f a day"
-                    + " over the previous 30 days", volume.today(), day, volume.average());
-            int flagged = jdbc.sql("""
-                    INSERT INTO tenant_flag (tenant_id, reason, flagged_by, automatic) VALUES (:t, :reason, 'system:burst-rule', true)
-                    ON CONFLICT (tenant_id) DO NOTHING""")
-                    .param("t", tenantId).param("reason", reason).update();
-            if (flagged == 1) {
-                events.publishEvent(new TenantFlagged(UUID.randomUUID(), tenantId, true, Change.of(Actor.system("burst-rule"), reason),
-                        Instant.now()));
-            }
+            autoFlag(tenantId, String.format(java.util.Locale.ROOT, "Envelope burst: %d sent on %s against an average of %.1f a day"
+                    + " over the previous 30 days", volume.today(), day, volume.average()));
+        }
+    }
+
+    /** An automatic flag, unless the tenant is flagged already (a SuperAdmin's reason is never overwritten). */
+    private void autoFlag(UUID tenantId, String reason) {
+        int flagged = jdbc.sql("""
+                INSERT INTO tenant_flag (tenant_id, reason, flagged_by, automatic) VALUES (:t, :reason, 'system:burst-rule', true)
+                ON CONFLICT (tenant_id) DO NOTHING""")
+                .param("t", tenantId).param("reason", reason).update();
+        if (flagged == 1) {
+            events.publishEvent(new TenantFlagged(UUID.randomUUID(), tenantId, true, Change.of(Actor.system("burst-rule"), reason),
+                    Instant.now()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.iusign.platform.telemetry;
 
+import com.iusign.platform.identity.TenantSignInFailed;
 import com.iusign.platform.identity.TenantUserAdded;
 import com.iusign.platform.identity.TenantUserSignedIn;
 import com.iusign.platform.identity.TenantUserStatusChanged;
@@ -69,6 +70,11 @@ class UsageProjection {
     void on(TenantUserSignedIn event) {
         store.userSeen(event.tenantId(), event.userId(), event.at());
         announcer.announce(event.tenantId());
+    }
+
+    @ApplicationModuleListener
+    void on(TenantSignInFailed event) {
+        flags.signInFailed(event.tenantId(), event.at());
     }
 
     @ApplicationModuleListener

@@ -32,10 +32,12 @@ class UsageReportsTests {
     private final Envelopes envelopes;
     private final UsageReports reports;
     private final TenantFlags flags;
+    private final com.iusign.platform.identity.TenantSignIn signIn;
     private final JdbcClient jdbc;
 
     UsageReportsTests(TenantLifecycle lifecycle, TenantUsers users, Envelopes envelopes, UsageReports reports, TenantFlags flags,
-                      JdbcClient jdbc) {
+                      com.iusign.platform.identity.TenantSignIn signIn, JdbcClient jdbc) {
+        this.signIn = signIn;
         this.flags = flags;
         this.lifecycle = lifecycle;
         this.users = users;
@@ -132,6 +134,39 @@ class UsageReportsTests {
             assertThat(flag.reason()).startsWith("Envelope burst: 60 sent on " + today);
         });
         assertThat(flags.current(steady)).as("60 is only 6x its 10-a-day average").isEmpty();
+    }
+
+    @Test
+    void theFailedSignInRuleFlagsAHundredWrongPasswordsInAnHourButNotATenantThatUsuallySeesThatMany() {
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        TenantId attacked = provision("business");
+        TenantId noisy = provision("business");
+        failures(attacked, hour, 99);
+        failures(noisy, hour, 99);
+        for (int back = 1; back <= 168; back++) {
+            failures(noisy, hour.minus(Duration.ofHours(back)), 20);
+        }
+        flags.signInFailed(attacked.value(), java.time.Instant.now());
+        flags.signInFailed(noisy.value(), java.time.Instant.now());
+        assertThat(flags.current(attacked)).hasValueSatisfying(flag -> assertThat(flag.reason())
+                .startsWith("Failed sign-in burst: 100 wrong passwords"));
+        assertThat(flags.current(noisy)).as("100 is 5x its usual 20 an hour").isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsCountedForItsTenant() {
+        String slug = "pw-" + UUID.randomUUID().toString().substring(0, 8);
+        var provisioned = lifecycle.provisionReporting(new ProvisionTenant("Passwords " + slug, slug, "business", "o@" + slug + ".test", null),
+                CHANGE);
+        users.activate((String) provisioned.extras().get("ownerActivationToken"), "the right password 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> signIn.signIn(slug, "o@" + slug + ".test", "a wrong password 1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT coalesce(sum(failures), 0) FROM tenant_sign_in_failures WHERE tenant_id = :t")
+                .param("t", provisioned.tenant().id().value()).query(Integer.class).single() == 1);
+    }
+
+    private void failures(TenantId tenant, java.time.Instant hour, int count) {
+        jdbc.sql("INSERT INTO tenant_sign_in_failures (tenant_id, hour, failures) VALUES (:t, :h, :n)")
+                .param("t", tenant.value()).param("h", java.sql.Timestamp.from(hour)).param("n", count).update();
     }
 
     private void daily(TenantId tenant, LocalDate day, int sent) {
