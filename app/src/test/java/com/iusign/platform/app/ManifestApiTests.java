@@ -80,6 +80,12 @@ class ManifestApiTests {
         assertParameter(api.get(base + "&usage=BUSY"), "usage");
         assertParameter(api.get(base + "&inactiveDays=soon"), "inactiveDays");
         assertThat(api.download("/api/admin/manifest/export.csv?q=" + owner.slug(), "text/csv").body()).contains(",lastActivityAt");
+
+        AdminApiClient.TenantOwner later = api.tenantOwner(plan);
+        String byActivity = "/api/admin/manifest?plan=" + plan + "&sort=lastActivity&size=1";
+        await().atMost(Duration.ofSeconds(5)).until(() -> later.tenantId().equals(api.get(byActivity).text("/items/0/id")));
+        var second = api.get(byActivity + "&cursor=" + api.get(byActivity).text("/nextCursor"));
+        assertThat(second.text("/items/0/id")).as("the earlier active tenant comes next").isEqualTo(owner.tenantId());
     }
 
     @Test

@@ -19,6 +19,7 @@ record ManifestCursor(ManifestSort sort, String value, UUID id) {
             case NAME -> foldedName;
             case CREATED -> Long.toString(micros(last.createdAt()));
             case STATUS_CHANGED -> Long.toString(micros(last.statusChangedAt()));
+            case LAST_ACTIVITY -> Long.toString(micros(last.lastActivityAt() != null ? last.lastActivityAt() : last.createdAt()));
         };
         return new ManifestCursor(sort, value, last.id());
     }

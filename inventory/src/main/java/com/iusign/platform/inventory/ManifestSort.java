@@ -4,7 +4,9 @@ package com.iusign.platform.inventory;
 public enum ManifestSort {
     NAME("name"),
     CREATED("created"),
-    STATUS_CHANGED("statusChanged");
+    STATUS_CHANGED("statusChanged"),
+    /** Most recent activity first (telemetry's last activity; a tenant without any counts from its creation). */
+    LAST_ACTIVITY("lastActivity");
 
     private final String parameter;
 
@@ -22,6 +24,6 @@ public enum ManifestSort {
                 return sort;
             }
         }
-        throw new IllegalArgumentException("sort must be one of name, created, statusChanged");
+        throw new IllegalArgumentException("sort must be one of name, created, statusChanged, lastActivity");
     }
 }

@@ -116,6 +116,7 @@ class ManifestStore {
                 case NAME -> sql.append(" AND (name_folded, tenant_id) > (:afterValue, :afterId)");
                 case CREATED -> sql.append(" AND (created_at, tenant_id) < (:afterTime, :afterId)");
                 case STATUS_CHANGED -> sql.append(" AND (status_changed_at, tenant_id) < (:afterTime, :afterId)");
+                case LAST_ACTIVITY -> sql.append(" AND (coalesce(last_activity_at, created_at), tenant_id) < (:afterTime, :afterId)");
             }
             params.put("afterId", after.id());
             if (query.sort() == ManifestSort.NAME) {
@@ -128,6 +129,7 @@ class ManifestStore {
             case NAME -> " ORDER BY name_folded, tenant_id";
             case CREATED -> " ORDER BY created_at DESC, tenant_id DESC";
             case STATUS_CHANGED -> " ORDER BY status_changed_at DESC, tenant_id DESC";
+            case LAST_ACTIVITY -> " ORDER BY coalesce(last_activity_at, created_at) DESC, tenant_id DESC";
         });
         sql.append(" LIMIT :limit");
         params.put("limit", query.size() + 1);

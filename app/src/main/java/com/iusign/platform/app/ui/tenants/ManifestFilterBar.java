@@ -212,6 +212,7 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
             case NAME -> "Name A–Z";
             case CREATED -> "Newest first";
             case STATUS_CHANGED -> "Latest status change";
+            case LAST_ACTIVITY -> "Latest activity";
         };
     }
 
