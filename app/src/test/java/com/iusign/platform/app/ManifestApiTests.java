@@ -86,6 +86,12 @@ class ManifestApiTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> later.tenantId().equals(api.get(byActivity).text("/items/0/id")));
         var second = api.get(byActivity + "&cursor=" + api.get(byActivity).text("/nextCursor"));
         assertThat(second.text("/items/0/id")).as("the earlier active tenant comes next").isEqualTo(owner.tenantId());
+        String byVolume = "/api/admin/manifest?plan=" + plan + "&sort=envelopesThisMonth&size=1";
+        assertThat(api.get(byVolume).text("/items/0/id")).as("4 envelopes before none").isEqualTo(owner.tenantId());
+        var next = api.get(byVolume + "&cursor=" + api.get(byVolume).text("/nextCursor"));
+        assertThat(next.text("/items/0/id")).isEqualTo(later.tenantId());
+        assertThat(next.json().get("nextCursor").isNull()).isTrue();
+        assertThat(api.get("/api/admin/manifest?plan=" + plan + "&sort=seatsUsed").json().get("items").size()).isEqualTo(2);
     }
 
     @Test

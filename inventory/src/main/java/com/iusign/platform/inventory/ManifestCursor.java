@@ -14,9 +14,10 @@ record ManifestCursor(ManifestSort sort, String value, UUID id) {
 
     private static final String VERSION = "m1";
 
-    static ManifestCursor after(ManifestSort sort, ManifestEntry last, String foldedName) {
+    /** {@code sortKey} is the row's value of the sort as the query computed it (folded name, count). */
+    static ManifestCursor after(ManifestSort sort, ManifestEntry last, String sortKey) {
         String value = switch (sort) {
-            case NAME -> foldedName;
+            case NAME, ENVELOPES_THIS_MONTH, SEATS_USED -> sortKey;
             case CREATED -> Long.toString(micros(last.createdAt()));
             case STATUS_CHANGED -> Long.toString(micros(last.statusChangedAt()));
             case LAST_ACTIVITY -> Long.toString(micros(last.lastActivityAt() != null ? last.lastActivityAt() : last.createdAt()));

@@ -117,10 +117,14 @@ class ManifestStore {
                 case CREATED -> sql.append(" AND (created_at, tenant_id) < (:afterTime, :afterId)");
                 case STATUS_CHANGED -> sql.append(" AND (status_changed_at, tenant_id) < (:afterTime, :afterId)");
                 case LAST_ACTIVITY -> sql.append(" AND (coalesce(last_activity_at, created_at), tenant_id) < (:afterTime, :afterId)");
+                case ENVELOPES_THIS_MONTH -> sql.append(" AND (" + MONTH_USED + ", tenant_id) < (:afterNumber, :afterId)");
+                case SEATS_USED -> sql.append(" AND (seats_used, tenant_id) < (:afterNumber, :afterId)");
             }
             params.put("afterId", after.id());
             if (query.sort() == ManifestSort.NAME) {
                 params.put("afterValue", after.value());
+            } else if (query.sort() == ManifestSort.ENVELOPES_THIS_MONTH || query.sort() == ManifestSort.SEATS_USED) {
+                params.put("afterNumber", Integer.parseInt(after.value()));
             } else {
                 params.put("afterTime", Timestamp.from(after.instant()));
             }
@@ -130,10 +134,16 @@ class ManifestStore {
             case CREATED -> " ORDER BY created_at DESC, tenant_id DESC";
             case STATUS_CHANGED -> " ORDER BY status_changed_at DESC, tenant_id DESC";
             case LAST_ACTIVITY -> " ORDER BY coalesce(last_activity_at, created_at) DESC, tenant_id DESC";
+            case ENVELOPES_THIS_MONTH -> " ORDER BY " + MONTH_USED + " DESC, tenant_id DESC";
+            case SEATS_USED -> " ORDER BY seats_used DESC, tenant_id DESC";
         });
         sql.append(" LIMIT :limit");
         params.put("limit", query.size() + 1);
-        return jdbc.sql(sql.toString()).params(params).query((row, n) -> Map.entry(entry(row, n), row.getString("name_folded"))).list();
+        return jdbc.sql(sql.toString()).params(params).query((row, n) -> Map.entry(entry(row, n), switch (query.sort()) {
+            case ENVELOPES_THIS_MONTH -> Integer.toString(row.getInt("envelopes_this_month"));
+            case SEATS_USED -> Integer.toString(row.getInt("seats_used"));
+            default -> row.getString("name_folded");
+        })).list();
     }
 
     static void where(ManifestQuery query, StringBuilder sql, Map<String, Object> params) {

@@ -213,6 +213,8 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
             case CREATED -> "Newest first";
             case STATUS_CHANGED -> "Latest status change";
             case LAST_ACTIVITY -> "Latest activity";
+            case ENVELOPES_THIS_MONTH -> "Most envelopes this month";
+            case SEATS_USED -> "Most seats used";
         };
     }
 
