@@ -1,13 +1,9 @@
 package com.iusign.bench;
 
-import com.iusign.platform.Application;
 import com.iusign.platform.telemetry.ResyncJob;
 import com.iusign.platform.telemetry.ResyncJobs;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -23,9 +19,7 @@ public final class FleetResyncBenchmark {
     public static void main(String[] args) throws Exception {
         int tenants = Integer.getInteger("tenants", 10_000);
         int perTenant = Integer.getInteger("envelopesPerTenant", 1_000);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run("--server.port=0",
-                "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
-                "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=");
+        ConfigurableApplicationContext app = BenchApp.start();
         try {
             long loadStart = System.nanoTime();
             load(app, tenants, perTenant);
@@ -53,11 +47,7 @@ public final class FleetResyncBenchmark {
                     Progress samples:
                     %s""", tenants, perTenant, (long) tenants * perTenant, loadSeconds, seconds, seconds * 1000 / tenants,
                     tenants / seconds, (double) tenants * perTenant / seconds, job.correctedTenants(), samples);
-            System.out.println(report);
-            Path out = Path.of("target", "fleet-resync-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-            System.out.println("Written to " + out.toAbsolutePath());
+            BenchApp.report("fleet-resync-benchmark.md", report);
         } finally {
             app.close();
         }

@@ -55,9 +55,7 @@ public final class GateBenchmark {
         int rounds = Integer.getInteger("rounds", 10);
         long roundMillis = Long.getLong("roundMillis", 2000);
         int suspensions = Integer.getInteger("suspensions", 200);
-        ConfigurableApplicationContext a = new SpringApplicationBuilder(Application.class).run("--server.port=0", MASTER_KEY,
-                "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
-                "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=");
+        ConfigurableApplicationContext a = BenchApp.start(MASTER_KEY);
         ConfigurableApplicationContext b = secondInstance(a);
         try {
             StringBuilder report = new StringBuilder();
@@ -66,11 +64,7 @@ public final class GateBenchmark {
             throughput(a, session, rounds, roundMillis, report);
             propagation(a, b, session, suspensions, report);
             flushCost(a, session, report);
-            System.out.println(report);
-            Path out = Path.of("target", "gate-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-            System.out.println("Written to " + out.toAbsolutePath());
+            BenchApp.report("gate-benchmark.md", report.toString());
         } finally {
             b.close();
             a.close();

@@ -1,6 +1,5 @@
 package com.iusign.bench;
 
-import com.iusign.platform.Application;
 import com.iusign.platform.security.SuperAdminAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -10,14 +9,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +33,7 @@ public final class GridHeapBenchmark {
         int tenants = Integer.getInteger("tenants", 1_000_000);
         int sessions = Integer.getInteger("sessions", 3);
         int depth = Integer.getInteger("depth", 20_000);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run("--server.port=0",
-                "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
-                "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=",
-                "--vaadin.devmode.devTools.enabled=false");
+        ConfigurableApplicationContext app = BenchApp.start("--vaadin.devmode.devTools.enabled=false");
         List<WebDriver> browsers = new ArrayList<>();
         try {
             SyntheticTenants.load(app, tenants);
@@ -98,11 +91,7 @@ public final class GridHeapBenchmark {
                     | whole UI session on the Platform view (platform − warm) / %d | %,.0f KB |
                     """, tenants, sessions, reached, mb(empty), mb(warm), sessions, mb(platform), sessions, mb(grid), sessions, mb(platformAgain),
                     sessions, perSession / 1024, sessions, (platform - warm) / 1024.0 / sessions);
-            System.out.println(report);
-            Path out = Path.of("target", "grid-heap-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-            System.out.println("Written to " + out.toAbsolutePath());
+            BenchApp.report("grid-heap-benchmark.md", report);
         } finally {
             browsers.forEach(WebDriver::quit);
             app.close();

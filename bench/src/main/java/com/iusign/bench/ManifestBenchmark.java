@@ -1,15 +1,11 @@
 package com.iusign.bench;
 
-import com.iusign.platform.Application;
 import com.iusign.platform.inventory.ManifestQuery;
 import com.iusign.platform.inventory.ManifestSort;
 import com.iusign.platform.inventory.TenantManifest;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,9 +28,7 @@ public final class ManifestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int tenants = Integer.getInteger("tenants", 1_000_000);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run("--server.port=0",
-                "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
-                "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=");
+        ConfigurableApplicationContext app = BenchApp.start();
         try {
             StringBuilder report = new StringBuilder(String.format("%n| query (%,d tenants, %d queries each) | p50 | p95 | p99 |%n|---|---|---|---|%n",
                     tenants, QUERIES));
@@ -69,11 +63,7 @@ public final class ManifestBenchmark {
                     .append(explain(app, "status + plan", "SELECT * FROM tenant_manifest WHERE status IN ('SUSPENDED') AND plan IN ('business') ORDER BY name_folded, tenant_id LIMIT 51"))
                     .append(explain(app, "keyset", keyset.replace(":v", "'" + anchor[0].toString().replace("'", "''") + "'").replace(":id", "'" + anchor[1] + "'")))
                     .append(explain(app, "offset", offset.replace(":o", Long.toString((depth - 1) * 50L))));
-            System.out.println(report);
-            Path out = Path.of("target", "manifest-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-            System.out.println("Written to " + out.toAbsolutePath());
+            BenchApp.report("manifest-benchmark.md", report.toString());
         } finally {
             app.close();
         }

@@ -1,6 +1,5 @@
 package com.iusign.bench;
 
-import com.iusign.platform.Application;
 import com.iusign.platform.identity.TenantSignIn;
 import com.iusign.platform.identity.TenantUsers;
 import com.iusign.platform.lifecycle.Actor;
@@ -9,7 +8,6 @@ import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.ProvisioningResult;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.internal.TenantRateLimiter;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,9 +42,7 @@ public final class NoisyNeighbourBenchmark {
         int steady = Integer.getInteger("steady", 20);
         int rounds = Integer.getInteger("rounds", 4);
         int roundSeconds = Integer.getInteger("roundSeconds", 10);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run("--server.port=0",
-                "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
-                "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=");
+        ConfigurableApplicationContext app = BenchApp.start();
         ExecutorService flooders = Executors.newFixedThreadPool(4);
         try {
             app.getBean(JdbcClient.class).sql("""
@@ -121,11 +115,7 @@ public final class NoisyNeighbourBenchmark {
                     flooded.size(), percentile(flooded, 50), percentile(flooded, 99), percentile(flooded, 99) / percentile(alone, 99),
                     B_REFUSED.isEmpty() ? "none" : B_REFUSED.toString(), floodAllowed.get(), floodLimited.get(), (floodAllowed.get() + floodLimited.get()) / floodSeconds,
                     floodAllowed.get() / floodSeconds, acquire[acquire.length / 2] / 1e6, acquire[acquire.length * 99 / 100] / 1e6);
-            System.out.println(report);
-            Path out = Path.of("target", "noisy-neighbour-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-            System.out.println("Written to " + out.toAbsolutePath());
+            BenchApp.report("noisy-neighbour-benchmark.md", report);
         } finally {
             flooders.shutdownNow();
             app.close();

@@ -1,6 +1,5 @@
 package com.iusign.bench;
 
-import com.iusign.platform.Application;
 import com.iusign.platform.lifecycle.Actor;
 import com.iusign.platform.lifecycle.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
@@ -11,11 +10,8 @@ import com.iusign.platform.signing.NewEnvelope;
 import com.iusign.platform.signing.SamplePdf;
 import com.iusign.platform.telemetry.ResyncResult;
 import com.iusign.platform.telemetry.TenantTelemetry;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,9 +34,7 @@ public final class TelemetryBenchmark {
     public static void main(String[] args) throws Exception {
         int envelopes = Integer.getInteger("envelopes", 1_000_000);
         int events = Integer.getInteger("events", 200);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run("--server.port=0",
-                "--spring.datasource.url=", "--spring.data.redis.url=", "--iusign.embedded.ephemeral=true",
-                "--iusign.demo-data.enabled=false", "--logging.level.root=WARN", "--iusign.database.admin-url=");
+        ConfigurableApplicationContext app = BenchApp.start();
         try {
             TenantLifecycle lifecycle = app.getBean(TenantLifecycle.class);
             TenantTelemetry telemetry = app.getBean(TenantTelemetry.class);
@@ -85,11 +79,7 @@ public final class TelemetryBenchmark {
                     """, envelopes, resync[0], resync[1], resync[2], recount[0], recount[1], recount[2], events, visible[events / 2],
                     visible[Math.min(events - 1, (int) Math.ceil(events * 0.99) - 1)], visible[events - 1], envelopes, loadSeconds,
                     last.snapshot().envelopesTotal(), last.snapshot().envelopesCompleted(), last.corrected().keySet());
-            System.out.println(report);
-            Path out = Path.of("target", "telemetry-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-            System.out.println("Written to " + out.toAbsolutePath());
+            BenchApp.report("telemetry-benchmark.md", report);
         } finally {
             app.close();
         }

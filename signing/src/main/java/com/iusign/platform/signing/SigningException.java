@@ -50,7 +50,8 @@ public class SigningException extends RuntimeException {
         return (Map<String, String>) details.getOrDefault("fieldErrors", Map.of());
     }
 
-    static SigningException validation(Map<String, String> fieldErrors) {
+    /** A refusal naming each invalid field. */
+    public static SigningException validation(Map<String, String> fieldErrors) {
         return new SigningException(Kind.VALIDATION, String.join("; ", fieldErrors.values()), Map.of("fieldErrors", fieldErrors));
     }
 }

@@ -50,10 +50,10 @@ public class TenantTelemetry {
     }
 
     /** The current snapshot; a tenant without any recorded usage yet gets an all-zero one as of now. */
+    @Transactional(readOnly = true)
     public TelemetrySnapshot snapshot(TenantId tenantId) {
         Tenant tenant = lifecycle.get(tenantId);
-        store.ensure(tenantId.value());
-        UsageStore.Row row = store.row(tenantId.value()).orElseThrow();
+        UsageStore.Row row = store.row(tenantId.value()).orElseGet(UsageStore.Row::none);
         Plan plan = plan(tenant);
         return new TelemetrySnapshot(tenantId.value(), row.envelopesTotal(), row.thisMonth(UsageStore.monthOf(Instant.now())),
                 row.envelopesCompleted(), row.activeUsers30d(), row.seatsUsed(), plan.seatLimit(), plan.monthlyEnvelopeLimit(),

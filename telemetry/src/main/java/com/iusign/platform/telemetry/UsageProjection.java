@@ -19,8 +19,9 @@ import java.time.temporal.ChronoUnit;
 /**
  * Keeps the counters from the workspace's events, after their transactions commit (the JDBC
  * event registry redelivers what a crash interrupted). Counting facts are applied once: an
- * envelope is sent once and completed once, so its id is the fact's key; everything else is a
- * maximum or a recount, which a redelivery cannot inflate.
+ * envelope is sent once and completed once, so its id is the fact's key, and a failed sign-in is
+ * keyed by its user and millisecond; everything else is a maximum or a recount, which a
+ * redelivery cannot inflate.
  */
 @Component
 class UsageProjection {
@@ -74,7 +75,9 @@ class UsageProjection {
 
     @ApplicationModuleListener
     void on(TenantSignInFailed event) {
-        flags.signInFailed(event.tenantId(), event.at());
+        if (store.firstTime("sign-in-failed:" + event.userId() + ":" + event.at().toEpochMilli())) {
+            flags.signInFailed(event.tenantId(), event.at());
+        }
     }
 
     @ApplicationModuleListener

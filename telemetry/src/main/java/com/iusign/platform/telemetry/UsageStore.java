@@ -142,6 +142,11 @@ class UsageStore {
                @Nullable Instant lastActivityAt, Instant asOf, @Nullable Instant resyncedAt, @Nullable Instant driftCorrectedAt,
                int activeUsers30d, @Nullable Integer seatLimit, @Nullable Integer monthlyEnvelopeLimit) {
 
+        /** No usage recorded yet: zeros, confirmed now. */
+        static Row none() {
+            return new Row(0, 0, monthOf(Instant.now()), 0, 0, null, Instant.now(), null, null, 0, null, null);
+        }
+
         int thisMonth(LocalDate currentMonth) {
             return month.equals(currentMonth) ? envelopesThisMonth : 0;
         }

@@ -35,7 +35,8 @@ class ResyncJobsTests {
         String slug = "job-" + UUID.randomUUID().toString().substring(0, 8);
         TenantId drifted = lifecycle.provision(new ProvisionTenant("Job " + slug, slug, "starter", "o@" + slug + ".test", null),
                 Change.of(Actor.system("test"), "Job test")).id();
-        telemetry.snapshot(drifted);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_usage WHERE tenant_id = :t")
+                .param("t", drifted.value()).query(Integer.class).single() == 1);
         jdbc.sql("UPDATE tenant_usage SET envelopes_total = 12, seats_used = 9 WHERE tenant_id = :t").param("t", drifted.value()).update();
 
         ResyncJob started = jobs.start("admin@iusign.test");

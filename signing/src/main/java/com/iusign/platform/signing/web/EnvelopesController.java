@@ -69,8 +69,7 @@ class EnvelopesController {
         try {
             pageSize = Integer.parseInt(size);
         } catch (NumberFormatException e) {
-            throw new SigningException(SigningException.Kind.VALIDATION, "size must be a whole number from 1 to 100",
-                    Map.of("fieldErrors", Map.of("size", "size must be a whole number from 1 to 100")));
+            throw SigningException.validation(Map.of("size", "size must be a whole number from 1 to 100"));
         }
         EnvelopePage page = envelopes.list(tenant(token), pageSize, cursor == null || cursor.isBlank() ? null : cursor);
         java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
@@ -109,8 +108,7 @@ class EnvelopesController {
         try {
             return JSON.readValue(json, new TypeReference<List<NewEnvelope.NewRecipient>>() { });
         } catch (JacksonException e) {
-            throw new SigningException(SigningException.Kind.VALIDATION, "recipients is not a JSON array of {\"name\",\"email\"}",
-                    Map.of("fieldErrors", Map.of("recipients", "Must be a JSON array of {\"name\",\"email\"} objects")));
+            throw SigningException.validation(Map.of("recipients", "Must be a JSON array of {\"name\",\"email\"} objects"));
         }
     }
 

@@ -32,13 +32,13 @@ class DomainController {
 
     @GetMapping("/tenants/{tenantId}/domain")
     Map<String, Object> verification(@PathVariable String tenantId) {
-        String token = domains.verificationToken(tenant(tenantId));
+        String token = domains.verificationToken(TenantPaths.tenant(tenantId));
         return Map.of("verificationToken", token);
     }
 
     @PostMapping("/tenants/{tenantId}/domain/diagnostics")
     Map<String, Object> diagnose(@PathVariable String tenantId) {
-        DomainDiagnosis diagnosis = domains.diagnose(tenant(tenantId));
+        DomainDiagnosis diagnosis = domains.diagnose(TenantPaths.tenant(tenantId));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("domain", diagnosis.domain());
         body.put("verificationRecord", diagnosis.verificationRecord());
@@ -68,11 +68,4 @@ class DomainController {
         return problem;
     }
 
-    private static TenantId tenant(String id) {
-        try {
-            return new TenantId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, TenantProblems.notFound("No tenant with id " + id), e);
-        }
-    }
 }

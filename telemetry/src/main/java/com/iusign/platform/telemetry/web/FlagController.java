@@ -40,19 +40,19 @@ class FlagController {
 
     @GetMapping
     ResponseEntity<Map<String, Object>> get(@PathVariable String tenantId) {
-        return flags.current(tenant(tenantId)).map(flag -> ResponseEntity.ok(json(flag)))
+        return flags.current(TenantPaths.tenant(tenantId)).map(flag -> ResponseEntity.ok(json(flag)))
                 .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, TenantProblems.notFound("The tenant is not flagged"), null));
     }
 
     @PostMapping
     Map<String, Object> flag(@PathVariable String tenantId, @RequestBody(required = false) @Nullable FlagRequest body, Principal caller) {
-        return json(flags.flag(tenant(tenantId), change(caller, body)));
+        return json(flags.flag(TenantPaths.tenant(tenantId), change(caller, body)));
     }
 
     /** Clearing needs a reason too (it is audited); 404 when the tenant was not flagged. */
     @PostMapping("/clear")
     ResponseEntity<Void> clear(@PathVariable String tenantId, @RequestBody(required = false) @Nullable FlagRequest body, Principal caller) {
-        if (!flags.clear(tenant(tenantId), change(caller, body))) {
+        if (!flags.clear(TenantPaths.tenant(tenantId), change(caller, body))) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, TenantProblems.notFound("The tenant is not flagged"), null);
         }
         return ResponseEntity.noContent().build();
@@ -82,11 +82,4 @@ class FlagController {
                 "flaggedAt", flag.flaggedAt().toString(), "automatic", flag.automatic());
     }
 
-    private static TenantId tenant(String id) {
-        try {
-            return new TenantId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, TenantProblems.notFound("No tenant with id " + id), e);
-        }
-    }
 }

@@ -36,7 +36,7 @@ class TelemetryController {
 
     @GetMapping
     Map<String, Object> snapshot(@PathVariable String tenantId) {
-        return json(telemetry.snapshot(tenant(tenantId)));
+        return json(telemetry.snapshot(TenantPaths.tenant(tenantId)));
     }
 
     @GetMapping("/series")
@@ -47,7 +47,7 @@ class TelemetryController {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("days must be a whole number from 1 to 366");
         }
-        List<DailyUsage> points = telemetry.series(tenant(tenantId), count);
+        List<DailyUsage> points = telemetry.series(TenantPaths.tenant(tenantId), count);
         return Map.of("tenantId", tenantId, "points", points.stream().map(point -> Map.of("day", point.day().toString(),
                 "envelopesSent", point.envelopesSent(), "envelopesCompleted", point.envelopesCompleted(),
                 "activeUsers", point.activeUsers())).toList());
@@ -55,7 +55,7 @@ class TelemetryController {
 
     @PostMapping("/resync")
     Map<String, Object> resync(@PathVariable String tenantId) {
-        ResyncResult result = telemetry.resync(tenant(tenantId));
+        ResyncResult result = telemetry.resync(TenantPaths.tenant(tenantId));
         Map<String, Object> body = json(result.snapshot());
         Map<String, Object> corrected = new LinkedHashMap<>();
         result.corrected().forEach((counter, change) -> corrected.put(counter, Map.of("before", change.before(), "after", change.after())));
@@ -91,11 +91,4 @@ class TelemetryController {
         return body;
     }
 
-    private static TenantId tenant(String id) {
-        try {
-            return new TenantId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, TenantProblems.notFound("No tenant with id " + id), e);
-        }
-    }
 }

@@ -66,6 +66,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantDomains domains;
     private final TenantFlags flags;
     private Tenant tenant;
+    private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
@@ -102,6 +103,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private void render() {
         removeAll();
         title = tenant.name() + " · Tenant";
+        flag = flags.current(tenant.id());
         add(header(), tabs());
     }
 
@@ -111,11 +113,12 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         StatusBadge badge = new StatusBadge(tenant.status());
         badge.setId("tenant-status");
         HorizontalLayout titleLine = new HorizontalLayout(name, badge);
-        flags.current(tenant.id()).ifPresent(flag -> {
-            Span flagged = new Span(flag.automatic() ? "Flagged by the burst rule" : "Flagged as suspicious");
+        flag.ifPresent(current -> {
+            Span flagged = new Span(current.automatic() ? "Flagged by the burst rule" : "Flagged as suspicious");
             flagged.setId("tenant-flag");
             flagged.addClassNames("status-badge", "check-FAIL");
-            flagged.getElement().setAttribute("title", flag.reason() + " — " + flag.flaggedBy() + ", " + Times.exact(flag.flaggedAt()));
+            flagged.getElement().setAttribute("title", current.reason() + " — " + current.flaggedBy() + ", "
+                    + Times.exact(current.flaggedAt()));
             titleLine.add(flagged);
         });
         titleLine.setAlignItems(HorizontalLayout.Alignment.CENTER);
@@ -155,7 +158,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         var item = more.addItem("More");
         item.getSubMenu().addItem("Edit name, plan, subscription, domain…", click -> openEditDialog());
         item.getSubMenu().addItem("Flush all sessions…", click -> openFlushDialog());
-        if (flags.current(tenant.id()).isPresent()) {
+        if (flag.isPresent()) {
             item.getSubMenu().addItem("Clear suspicion flag…", click -> new ReasonDialog("Clear the flag of " + tenant.name() + "?",
                     "The tenant leaves the compliance review (unless it is inactive or an overdue trial).", "Clear flag",
                     reason -> change(reason, null), change -> {
