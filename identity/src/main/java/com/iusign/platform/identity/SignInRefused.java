@@ -11,6 +11,7 @@ public class SignInRefused extends RuntimeException {
     public enum Reason {
         CREDENTIALS(401, "sign-in-failed"),
         INVALID_REFRESH_TOKEN(401, "invalid-refresh-token"),
+        SESSION_REVOKED(401, "session-revoked"),
         TENANT_SUSPENDED(403, "tenant-suspended"),
         TENANT_DEACTIVATED(403, "tenant-deactivated"),
         ACCOUNT_LOCKED(403, "account-locked"),

@@ -1,6 +1,8 @@
 package com.iusign.platform.identity;
 
 import com.iusign.platform.security.OpaqueTokens;
+import com.iusign.platform.security.GateRefusal;
+import com.iusign.platform.security.TenantAccess;
 import com.iusign.platform.security.TenantScope;
 import org.springframework.context.ApplicationEventPublisher;
 import com.iusign.platform.identity.SignInRefused.Reason;
@@ -49,13 +51,15 @@ public class TenantSignIn {
     private final Duration refreshTtl;
     private final TenantScope scope;
     private final ApplicationEventPublisher events;
+    private final TenantAccess access;
 
-    TenantSignIn(TenantScope scope, ApplicationEventPublisher events, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
+    TenantSignIn(TenantScope scope, TenantAccess access, ApplicationEventPublisher events, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
                  PasswordEncoder passwordEncoder,
                  @Value("${iusign.tenant-sign-in.max-failures:5}") int maxFailures,
                  @Value("${iusign.tenant-sign-in.lockout:15m}") Duration lockout,
                  @Value("${iusign.tenant-sign-in.refresh-ttl:14d}") Duration refreshTtl) {
         this.scope = scope;
+        this.access = access;
         this.events = events;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -111,6 +115,11 @@ public class TenantSignIn {
         Tenant tenant = lifecycle.get(new TenantId(row.tenantId()));
         TenantUser user = store.findById(row.userId()).orElseThrow();
         requireAccess(tenant.status(), user.status());
+        GateRefusal.Decision session = access.session(row.tenantId(), row.userId(), row.issuedAt());
+        if (!session.allowed()) {
+            store.revokeFamily(row.familyId());
+            throw new SignInRefused(Reason.SESSION_REVOKED, session.detail() + ": sign in again");
+        }
         store.markRotated(tokenHash);
         return issue(user, row.familyId());
     }

@@ -25,7 +25,7 @@ class UserStore {
     record Credentials(TenantUser user, @Nullable String passwordHash, int failedAttempts) {
     }
 
-    record RefreshRow(UUID familyId, UUID userId, UUID tenantId, Instant expiresAt, @Nullable Instant rotatedAt,
+    record RefreshRow(UUID familyId, UUID userId, UUID tenantId, Instant issuedAt, Instant expiresAt, @Nullable Instant rotatedAt,
                       @Nullable Instant revokedAt) {
     }
 
@@ -148,10 +148,11 @@ class UserStore {
 
     /** Locks the refresh token's row, so two concurrent uses of one token cannot both rotate it. */
     Optional<RefreshRow> lockRefresh(String tokenHash) {
-        return jdbc.sql("SELECT family_id, user_id, tenant_id, expires_at, rotated_at, revoked_at FROM refresh_token WHERE token_hash = :hash FOR UPDATE")
+        return jdbc.sql("SELECT family_id, user_id, tenant_id, issued_at, expires_at, rotated_at, revoked_at FROM refresh_token WHERE token_hash = :hash FOR UPDATE")
                 .param("hash", tokenHash)
                 .query((row, n) -> new RefreshRow(row.getObject("family_id", UUID.class), row.getObject("user_id", UUID.class),
-                        row.getObject("tenant_id", UUID.class), row.getTimestamp("expires_at").toInstant(),
+                        row.getObject("tenant_id", UUID.class), row.getTimestamp("issued_at").toInstant(),
+                        row.getTimestamp("expires_at").toInstant(),
                         instant(row.getTimestamp("rotated_at")), instant(row.getTimestamp("revoked_at"))))
                 .optional();
     }

@@ -82,11 +82,16 @@ public class SessionRevocation {
 
     private FlushReceipt receipt(TenantId tenantId, @Nullable UUID userId, Instant effectiveAt) {
         Instant probeIssuedAt = effectiveAt.minusMillis(1);
-        IssuedToken probe = tokens.issueAt(tenantId, userId == null ? UUID.randomUUID() : userId, "probe@iusign.invalid",
-                List.of(), probeIssuedAt);
+        UUID probeUser = userId == null ? UUID.randomUUID() : userId;
+        IssuedToken probe = tokens.issueAt(tenantId, probeUser, "probe@iusign.invalid", List.of(), probeIssuedAt);
         Jwt decoded = probeDecoder.decode(probe.value());
-        GateRefusal.Decision decision = gate.evaluate(decoded);
-        String answer = decision.allowed() ? "allowed" : decision.refusal().type() + ": " + decision.detail();
-        return new FlushReceipt(tenantId.value(), userId, effectiveAt, new FlushReceipt.Proof(probeIssuedAt, !decision.allowed(), answer));
+        GateRefusal.Decision access = gate.evaluate(decoded);
+        GateRefusal.Decision refresh = gate.evaluateSession(tenantId.value(), probeUser, probeIssuedAt.toEpochMilli());
+        return new FlushReceipt(tenantId.value(), userId, effectiveAt,
+                new FlushReceipt.Proof(probeIssuedAt, !access.allowed(), answer(access), !refresh.allowed(), answer(refresh)));
+    }
+
+    private static String answer(GateRefusal.Decision decision) {
+        return decision.allowed() ? "allowed" : decision.refusal().type() + ": " + decision.detail();
     }
 }

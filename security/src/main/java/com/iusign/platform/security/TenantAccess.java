@@ -4,6 +4,7 @@ import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.internal.AccessGate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,5 +25,14 @@ public class TenantAccess {
 
     public Optional<TenantStatus> status(UUID tenantId) {
         return gate.tenantStatus(tenantId);
+    }
+
+    /**
+     * Whether a session that began at {@code startedAt} (a refresh token's issue time) may go on:
+     * the tenant is active and no flush or status change of the tenant or the user came after it.
+     * The same decision the gate takes for access tokens, so ending sessions ends both kinds.
+     */
+    public GateRefusal.Decision session(UUID tenantId, UUID userId, Instant startedAt) {
+        return gate.evaluateSession(tenantId, userId, startedAt.toEpochMilli());
     }
 }

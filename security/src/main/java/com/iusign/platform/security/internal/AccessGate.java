@@ -46,6 +46,23 @@ public class AccessGate {
         if (token.getId() == null) {
             return new Decision(GateRefusal.INVALID_TOKEN, "The token has no jti");
         }
+        Decision session = evaluateSession(tenantId, userId, issuedAt);
+        if (!session.allowed()) {
+            return session;
+        }
+        if (cache.isDenied(token.getId())) {
+            return new Decision(GateRefusal.TOKEN_REVOKED, "This token was revoked");
+        }
+        return Decision.allow();
+    }
+
+    /**
+     * The checks a session must pass whatever its credential — an access token or a refresh token
+     * started at {@code startedAtMillis}: the tenant is ACTIVE and the session began no earlier than
+     * the tenant's and the user's not-before. A flush or a suspension therefore ends refresh tokens
+     * as well as access tokens, and a reactivation cannot bring either back.
+     */
+    public Decision evaluateSession(UUID tenantId, UUID userId, long startedAtMillis) {
         Optional<GateStore.TenantState> tenant = cache.tenant(tenantId).or(() -> adopt(tenantId));
         if (tenant.isEmpty()) {
             return new Decision(GateRefusal.UNKNOWN_TENANT, "No tenant with id " + tenantId);
@@ -58,14 +75,11 @@ public class AccessGate {
         if (status == TenantStatus.DEACTIVATED) {
             return new Decision(GateRefusal.TENANT_DEACTIVATED, "The organization was deactivated");
         }
-        if (issuedAt < tenant.get().notBeforeMillis()) {
-            return new Decision(GateRefusal.SESSION_FLUSHED, "The token was issued before the organization's sessions were ended");
+        if (startedAtMillis < tenant.get().notBeforeMillis()) {
+            return new Decision(GateRefusal.SESSION_FLUSHED, "The session began before the organization's sessions were ended");
         }
-        if (issuedAt < cache.userNotBefore(userId)) {
-            return new Decision(GateRefusal.SESSION_FLUSHED, "The token was issued before this user's sessions were ended");
-        }
-        if (cache.isDenied(token.getId())) {
-            return new Decision(GateRefusal.TOKEN_REVOKED, "This token was revoked");
+        if (startedAtMillis < cache.userNotBefore(userId)) {
+            return new Decision(GateRefusal.SESSION_FLUSHED, "The session began before this user's sessions were ended");
         }
         return Decision.allow();
     }
