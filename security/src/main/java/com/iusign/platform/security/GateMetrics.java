@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * How this instance's access gate is reading: from its near cache (subscribed to invalidations)
- * or straight from PostgreSQL, and how many Redis and PostgreSQL reads it made. For the Platform
+ * or straight from PostgreSQL, how many PostgreSQL reads it made, and whether foreign messages reached it. For the Platform
  * view, the health endpoint, tests and the benchmark.
  */
 @Service
@@ -22,11 +22,17 @@ public class GateMetrics {
         return cache.live();
     }
 
-    public long redisReads() {
-        return cache.readCounts()[0];
+    /** PostgreSQL reads made by the gate: near-cache misses, and every read while the near cache is not live. */
+    public long databaseReads() {
+        return cache.storeReads();
     }
 
-    public long databaseReads() {
-        return cache.readCounts()[1];
+    /**
+     * Invalidation messages the platform never sends, seen on the gate's channel since start. Above
+     * zero means something other than the platform writes to Redis: alert on it
+     * ({@code iusign_gate_foreign_invalidations_total}).
+     */
+    public long foreignInvalidations() {
+        return cache.malformedMessages();
     }
 }

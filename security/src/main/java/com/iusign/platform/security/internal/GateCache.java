@@ -28,23 +28,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the access gate reads, fastest first: this instance's near cache, Redis, PostgreSQL.
+ * What the access gate reads: this instance's near cache, else PostgreSQL — the truth. Redis
+ * carries only invalidations, never a value: a message makes the near cache forget an entry (or
+ * deny one more token id), so whoever can write to Redis can at worst make the gate re-read
+ * PostgreSQL or refuse more, never permit what PostgreSQL denies.
  *
  * <p>The near cache is used only while this instance's pub/sub subscription to
  * {@value #CHANNEL} is live, because only then does it hear every invalidation. When the
  * subscription drops (Redis stopped, network cut, a PING unanswered) the near cache is dropped and
  * the gate reads PostgreSQL directly; when it is back the cache starts empty, since messages were
  * missed. A load that raced an invalidation is not cached (a generation counter tells).
- * Writers update Redis with the fresh value before they publish; readers only add missing keys,
- * so a slow reader can never overwrite a fresh value with a stale one.
  */
 @Component
 class GateCache implements SmartLifecycle {
 
     static final String CHANNEL = "iusign:gate:invalidate";
-    private static final String TENANT_KEY = "iusign:gate:tenant:";
-    private static final String USER_KEY = "iusign:gate:user:";
-    private static final Duration REDIS_TTL = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(GateCache.class);
 
     private final GateStore store;
@@ -56,8 +54,8 @@ class GateCache implements SmartLifecycle {
             .expireAfterWrite(Duration.ofMinutes(10)).build();
     private final Map<String, Long> denied = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong redisReads = new AtomicLong();
     private final AtomicLong storeReads = new AtomicLong();
+    private final AtomicLong malformedMessages = new AtomicLong();
     private volatile boolean live;
     private volatile boolean running;
     private @Nullable RedisClient client;
@@ -78,14 +76,8 @@ class GateCache implements SmartLifecycle {
             }
         }
         long loadGeneration = generation.get();
-        Optional<GateStore.TenantState> state = Optional.ofNullable(live ? redisGet(TENANT_KEY + tenantId) : null)
-                .map(GateStore.TenantState::decode)
-                .or(() -> {
-                    storeReads.incrementAndGet();
-                    Optional<GateStore.TenantState> fromStore = store.tenant(tenantId);
-                    fromStore.ifPresent(value -> redisSetIfAbsent(TENANT_KEY + tenantId, value.encode()));
-                    return fromStore;
-                });
+        storeReads.incrementAndGet();
+        Optional<GateStore.TenantState> state = store.tenant(tenantId);
         if (live && generation.get() == loadGeneration) {
             state.ifPresent(value -> tenants.put(tenantId, value));
         }
@@ -100,15 +92,8 @@ class GateCache implements SmartLifecycle {
             }
         }
         long loadGeneration = generation.get();
-        String fromRedis = live ? redisGet(USER_KEY + userId) : null;
-        long notBefore;
-        if (fromRedis != null) {
-            notBefore = Long.parseLong(fromRedis);
-        } else {
-            storeReads.incrementAndGet();
-            notBefore = store.userNotBefore(userId);
-            redisSetIfAbsent(USER_KEY + userId, Long.toString(notBefore));
-        }
+        storeReads.incrementAndGet();
+        long notBefore = store.userNotBefore(userId);
         if (live && generation.get() == loadGeneration) {
             users.put(userId, notBefore);
         }
@@ -124,36 +109,38 @@ class GateCache implements SmartLifecycle {
         return expiresAt != null && expiresAt > System.currentTimeMillis();
     }
 
-    /** After a committed change of a tenant: fresh value into Redis, then every instance told. */
-    void tenantChanged(UUID tenantId, GateStore.TenantState fresh) {
+    /** After a committed change of a tenant: every instance (this one included) forgets it and re-reads PostgreSQL. */
+    void tenantChanged(UUID tenantId) {
         tenants.invalidate(tenantId);
-        publish(TENANT_KEY + tenantId, fresh.encode(), "tenant:" + tenantId);
+        publish("tenant:" + tenantId);
     }
 
-    void userChanged(UUID userId, long notBeforeMillis) {
+    void userChanged(UUID userId) {
         users.invalidate(userId);
-        publish(USER_KEY + userId, Long.toString(notBeforeMillis), "user:" + userId);
+        publish("user:" + userId);
     }
 
     void tokenDenied(String jti, long expiresAtMillis) {
         denied.put(jti, expiresAtMillis);
-        publish(null, null, "jti:" + jti + ":" + expiresAtMillis);
+        publish("jti:" + jti + ":" + expiresAtMillis);
     }
 
     boolean isLive() {
         return live;
     }
 
-    /** Redis reads and PostgreSQL reads since start: the benchmark's "commands per request". */
-    long[] readCounts() {
-        return new long[] {redisReads.get(), storeReads.get()};
+    /** PostgreSQL reads of the gate since start: the benchmark's "reads per request". */
+    long storeReads() {
+        return storeReads.get();
     }
 
-    private void publish(@Nullable String key, @Nullable String value, String message) {
+    /** Invalidations on the channel that no instance of the platform sends: a sign that someone else writes to Redis. */
+    long malformedMessages() {
+        return malformedMessages.get();
+    }
+
+    private void publish(String message) {
         try {
-            if (key != null) {
-                redis.opsForValue().set(key, value, REDIS_TTL);
-            }
             redis.convertAndSend(CHANNEL, message);
         } catch (RuntimeException e) {
             // PostgreSQL already holds the truth; instances that missed this message lost their subscription
@@ -162,36 +149,26 @@ class GateCache implements SmartLifecycle {
         }
     }
 
-    private @Nullable String redisGet(String key) {
-        try {
-            redisReads.incrementAndGet();
-            return redis.opsForValue().get(key);
-        } catch (RuntimeException e) {
-            dropNearCache("Redis read failed: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private void redisSetIfAbsent(String key, String value) {
-        if (!live) {
-            return;
-        }
-        try {
-            redis.opsForValue().setIfAbsent(key, value, REDIS_TTL);
-        } catch (RuntimeException e) {
-            dropNearCache("Redis write failed: " + e.getMessage());
-        }
-    }
-
+    /** A message can only make this instance forget an entry or deny a token; one it cannot read empties the near cache. */
     private void onMessage(String message) {
         generation.incrementAndGet();
-        if (message.startsWith("tenant:")) {
-            tenants.invalidate(UUID.fromString(message.substring(7)));
-        } else if (message.startsWith("user:")) {
-            users.invalidate(UUID.fromString(message.substring(5)));
-        } else if (message.startsWith("jti:")) {
-            int last = message.lastIndexOf(':');
-            denied.put(message.substring(4, last), Long.parseLong(message.substring(last + 1)));
+        try {
+            if (message.startsWith("tenant:")) {
+                tenants.invalidate(UUID.fromString(message.substring(7)));
+            } else if (message.startsWith("user:")) {
+                users.invalidate(UUID.fromString(message.substring(5)));
+            } else if (message.startsWith("jti:")) {
+                int last = message.lastIndexOf(':');
+                denied.put(message.substring(4, last), Long.parseLong(message.substring(last + 1)));
+            } else {
+                throw new IllegalArgumentException("unknown kind");
+            }
+        } catch (RuntimeException e) {
+            malformedMessages.incrementAndGet();
+            log.warn("Gate invalidation '{}' is not one the platform sends ({}); forgetting the whole near cache",
+                    message.length() > 120 ? message.substring(0, 120) + "…" : message, e.getMessage());
+            tenants.invalidateAll();
+            users.invalidateAll();
         }
     }
 

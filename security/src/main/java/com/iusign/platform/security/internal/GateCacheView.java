@@ -16,7 +16,11 @@ public class GateCacheView {
         return cache.isLive();
     }
 
-    public long[] readCounts() {
-        return cache.readCounts();
+    public long storeReads() {
+        return cache.storeReads();
+    }
+
+    public long malformedMessages() {
+        return cache.malformedMessages();
     }
 }

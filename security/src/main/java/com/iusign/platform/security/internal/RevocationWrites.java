@@ -32,14 +32,14 @@ public class RevocationWrites {
         Instant notBefore = NotBefore.after(clock.instant());
         store.ensureTenant(tenantId, currentStatus);
         store.recordFlush(tenantId, notBefore, by);
-        AfterCommit.run(() -> store.tenant(tenantId).ifPresent(fresh -> cache.tenantChanged(tenantId, fresh)));
+        AfterCommit.run(() -> cache.tenantChanged(tenantId));
         return notBefore;
     }
 
     public Instant flushUser(UUID tenantId, UUID userId) {
         Instant notBefore = NotBefore.after(clock.instant());
         store.moveUserNotBefore(userId, tenantId, notBefore);
-        AfterCommit.run(() -> cache.userChanged(userId, store.userNotBefore(userId)));
+        AfterCommit.run(() -> cache.userChanged(userId));
         return notBefore;
     }
 

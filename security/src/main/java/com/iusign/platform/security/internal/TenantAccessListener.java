@@ -51,6 +51,6 @@ class TenantAccessListener {
 
     private void change(UUID tenantId, TenantStatus status, Instant at) {
         store.upsertTenant(tenantId, status, at == null ? null : NotBefore.after(at));
-        AfterCommit.run(() -> store.tenant(tenantId).ifPresent(fresh -> cache.tenantChanged(tenantId, fresh)));
+        AfterCommit.run(() -> cache.tenantChanged(tenantId));
     }
 }

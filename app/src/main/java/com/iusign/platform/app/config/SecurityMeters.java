@@ -1,0 +1,31 @@
+package com.iusign.platform.app.config;
+
+import com.iusign.platform.security.GateMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The access gate's state as Prometheus meters, so that an operator can alert on them:
+ * {@code iusign_gate_foreign_invalidations_total} above zero means something other than the
+ * platform writes to the gate's Redis channel; {@code iusign_gate_near_cache_live} 0 means the
+ * gate reads PostgreSQL on every request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityMeters {
+
+    @Bean
+    MeterBinder gateMeters(GateMetrics gate) {
+        return registry -> {
+            FunctionCounter.builder("iusign.gate.foreign.invalidations", gate, GateMetrics::foreignInvalidations)
+                    .description("Gate invalidation messages the platform never sends (someone else writes to Redis)")
+                    .register(registry);
+            FunctionCounter.builder("iusign.gate.database.reads", gate, GateMetrics::databaseReads)
+                    .description("PostgreSQL reads of the access gate").register(registry);
+            Gauge.builder("iusign.gate.near.cache.live", gate, metrics -> metrics.nearCacheLive() ? 1 : 0)
+                    .description("1 while the gate's near cache is subscribed to invalidations").register(registry);
+        };
+    }
+}
