@@ -38,7 +38,12 @@ final class EmbeddedServers implements AutoCloseable {
         return dataDirectory;
     }
 
-    EmbeddedPostgres startPostgres() {
+    /**
+     * Starts PostgreSQL and makes it ask every connection for a password: initdb leaves it trusting
+     * every local user, so the superuser gets its password and {@code pg_hba.conf} switches to
+     * SCRAM before the platform connects (on a data directory of an older version too).
+     */
+    EmbeddedPostgres startPostgres(String superuserPassword) {
         Path directory = dataDirectory.resolve("postgres");
         try {
             Files.createDirectories(directory);
@@ -49,7 +54,10 @@ final class EmbeddedServers implements AutoCloseable {
                     .setPort(freeLoopbackPort())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", superuserPassword)
                     .start();
+            requirePasswords(directory, superuserPassword);
             return postgres;
         } catch (IOException e) {
             close();
@@ -57,7 +65,22 @@ final class EmbeddedServers implements AutoCloseable {
         }
     }
 
-    int startRedis() {
+    private void requirePasswords(Path directory, String superuserPassword) throws IOException {
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var sql = connection.createStatement()) {
+            sql.execute("ALTER ROLE postgres PASSWORD '" + superuserPassword.replace("'", "''") + "'");
+            Files.writeString(directory.resolve("pg_hba.conf"), """
+                    # Written by the platform: every connection needs a password (see credentials.properties).
+                    local all all scram-sha-256
+                    host  all all 127.0.0.1/32 scram-sha-256
+                    host  all all ::1/128 scram-sha-256
+                    """);
+            sql.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Could not require passwords of the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    int startRedis(String password) {
         Path directory = dataDirectory.resolve("redis");
         try {
             Files.createDirectories(directory);
@@ -69,6 +92,7 @@ final class EmbeddedServers implements AutoCloseable {
                     // Redis holds only the fast path (caches, deny-lists rebuilt from PostgreSQL): nothing to persist.
                     .setting("save \"\"")
                     .setting("appendonly no")
+                    .setting("requirepass " + password)
                     .onShutdownForceStop(true)
                     .build();
             redis.start();

@@ -66,7 +66,9 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             log.info("Using the configured Redis at " + describeRedis(environment));
         }
         if (embeddedEnabled && (needsPostgres || needsRedis)) {
-            EmbeddedServers servers = new EmbeddedServers(log, dataDirectory(environment), isEphemeral(environment));
+            Path dataDirectory = dataDirectory(environment);
+            EmbeddedCredentials credentials = EmbeddedCredentials.in(dataDirectory, isEphemeral(environment));
+            EmbeddedServers servers = new EmbeddedServers(log, dataDirectory, isEphemeral(environment));
             application.addInitializers(new EmbeddedServersInitializer(servers));
             application.addListeners(event -> {
                 if (event instanceof ApplicationFailedEvent) {
@@ -74,11 +76,11 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
                 }
             });
             if (needsPostgres) {
-                startPostgres(servers, database, properties);
+                startPostgres(servers, database, credentials, properties);
             }
             if (needsRedis) {
-                int port = servers.startRedis();
-                properties.put("spring.data.redis.url", "redis://127.0.0.1:" + port);
+                int port = servers.startRedis(credentials.redis());
+                properties.put("spring.data.redis.url", "redis://:" + credentials.redis() + "@127.0.0.1:" + port);
                 log.info("Embedded Redis started on 127.0.0.1:" + port + " (no spring.data.redis.url configured)");
             }
         }
@@ -90,18 +92,19 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 
-    private void startPostgres(EmbeddedServers servers, PlatformDatabase database, Map<String, Object> properties) {
-        EmbeddedPostgres postgres = servers.startPostgres();
-        String adminUrl = postgres.getJdbcUrl("postgres", "postgres");
-        new DatabaseProvisioner(adminUrl, "postgres", null)
-                .provision(database.name(), database.ownerRole(), null, database.appRole(), null);
+    private void startPostgres(EmbeddedServers servers, PlatformDatabase database, EmbeddedCredentials credentials,
+                               Map<String, Object> properties) {
+        EmbeddedPostgres postgres = servers.startPostgres(credentials.postgresSuperuser());
+        String adminUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        new DatabaseProvisioner(adminUrl, "postgres", credentials.postgresSuperuser())
+                .provision(database.name(), database.ownerRole(), credentials.owner(), database.appRole(), credentials.app());
         String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database.name();
         properties.put("spring.datasource.url", url);
         properties.put("spring.datasource.username", database.appRole());
-        properties.put("spring.datasource.password", "");
+        properties.put("spring.datasource.password", credentials.app());
         properties.put("spring.liquibase.url", url);
         properties.put("spring.liquibase.user", database.ownerRole());
-        properties.put("spring.liquibase.password", "");
+        properties.put("spring.liquibase.password", credentials.owner());
         log.info("Embedded PostgreSQL started at " + url + " with its data in "
                 + servers.dataDirectory().resolve("postgres").toAbsolutePath()
                 + " (no spring.datasource.url configured)");

@@ -29,7 +29,7 @@ class EmbeddedDefaultTests {
     Path dataDirectory;
 
     @Test
-    void restartKeepsTheTenantsAndStoppingTheAppStopsTheEmbeddedServers() {
+    void restartKeepsTheTenantsAndStoppingTheAppStopsTheEmbeddedServers() throws Exception {
         long demoTenants;
         UUID tenant = UUID.randomUUID();
         int postgresPort;
@@ -40,6 +40,15 @@ class EmbeddedDefaultTests {
             redisPort = URI.create(first.getEnvironment().getProperty("spring.data.redis.url")).getPort();
             assertThat(postgresPort).isNotEqualTo(5432);
             assertThat(redisPort).isNotEqualTo(6379);
+            assertThat(first.getEnvironment().getProperty("spring.data.redis.url")).contains(":" + redisPort);
+            assertThatExceptionOfType(java.sql.SQLException.class).as("no local user gets in without the generated password")
+                    .isThrownBy(() -> java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
+                            "postgres", "")).withMessageContaining("password");
+            assertThat(redisReply(redisPort, "PING")).as("Redis asks for the generated password").startsWith("-NOAUTH");
+            assertThat(dataDirectory.resolve("credentials.properties")).exists();
+            assertThat(java.nio.file.Files.getPosixFilePermissions(dataDirectory.resolve("credentials.properties")))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             demoTenants = jdbc.sql("SELECT count(*) FROM tenant").query(Long.class).single();
             assertThat(demoTenants).as("the demo fleet fills the empty embedded database").isEqualTo(200);
@@ -72,6 +81,14 @@ class EmbeddedDefaultTests {
                 "--iusign.embedded.ephemeral=false",
                 "--iusign.demo-data.enabled=true",
                 "--iusign.embedded.data-dir=" + dataDirectory);
+    }
+
+    private static String redisReply(int port, String command) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     private static void assertRefused(int port) {
