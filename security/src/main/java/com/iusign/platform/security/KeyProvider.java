@@ -15,4 +15,13 @@ public interface KeyProvider {
     byte[] wrap(UUID tenantId, byte[] dataKey);
 
     byte[] unwrap(UUID tenantId, byte[] wrappedKey);
+
+    /**
+     * Wraps one of the platform's own secrets (the token signing key, the audit chain key …),
+     * bound to its {@code purpose}: a secret wrapped for one purpose does not unwrap for another.
+     */
+    byte[] wrapPlatformSecret(String purpose, byte[] secret);
+
+    /** @throws IllegalStateException when the bytes were not wrapped for {@code purpose} by this provider's key */
+    byte[] unwrapPlatformSecret(String purpose, byte[] wrapped);
 }

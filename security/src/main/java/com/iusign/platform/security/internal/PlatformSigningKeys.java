@@ -11,7 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.iusign.platform.security.KeyProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -22,28 +28,35 @@ import java.util.UUID;
  * together agree on one key. {@link #rotate()} adds a new signing key; the older ones keep
  * verifying (the JWK set publishes every unretired key) until their tokens have expired.
  *
- * <p>The private key is stored as a JWK in the {@code platform_signing_key} table, readable only
- * by the platform's roles; wrapping it with the platform master key comes with the key ring.
+ * <p>The table holds each key's public JWK in clear and its private JWK only wrapped by the
+ * {@link KeyProvider} (bound to the key id), so the database alone — a leaked backup, an
+ * injection, the runtime role — never yields a key that signs. Keys stored in clear by
+ * earlier versions were retired by the migration that introduced wrapping.
  */
 @Component
 class PlatformSigningKeys {
 
     private static final long LOCK_KEY = 0x1051_6000_0001L;
+    private static final Logger log = LoggerFactory.getLogger(PlatformSigningKeys.class);
+
+    private static final String PURPOSE = "token-signing-key:";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final KeyProvider provider;
     private static final long RELOAD_AFTER_MILLIS = 60_000;
     private static final long MIN_RELOAD_INTERVAL_MILLIS = 5_000;
 
     private volatile List<ECKey> keys = List.of();
     private volatile long loadedAt;
 
-    PlatformSigningKeys(JdbcClient jdbc, TransactionTemplate transactions) {
+    PlatformSigningKeys(JdbcClient jdbc, TransactionTemplate transactions, KeyProvider provider) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.provider = provider;
     }
 
-    /** The key that signs new tokens: the newest, re-read every minute so that a rotation elsewhere reaches this instance. */
+    /** The key that signs new tokens: the newest wrapped one, re-read every minute so that a rotation elsewhere reaches this instance. */
     ECKey signingKey() {
         if (System.currentTimeMillis() - loadedAt > RELOAD_AFTER_MILLIS) {
             reload();
@@ -74,17 +87,7 @@ class PlatformSigningKeys {
     String rotate() {
         ECKey generated = transactions.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-            ECKey key = generate();
-            jdbc.sql("INSERT INTO platform_signing_key (kid, algorithm, jwk, created_at) VALUES (:kid, 'ES256', :jwk, clock_timestamp())")
-                    .param("kid", key.getKeyID()).param("jwk", key.toJSONString()).update();
-            // A key whose successor has signed for longer than any token lives verifies nothing any more.
-            jdbc.sql("""
-                    UPDATE platform_signing_key old SET retired_at = now()
-                     WHERE old.retired_at IS NULL
-                       AND (SELECT min(newer.created_at) FROM platform_signing_key newer WHERE newer.created_at > old.created_at)
-                           < now() - make_interval(secs => :maxTokenSeconds)""")
-                    .param("maxTokenSeconds", com.iusign.platform.security.TenantTokens.MAX_TTL.toSeconds()).update();
-            return key;
+            return insertNewKey();
         });
         reload();
         return generated.getKeyID();
@@ -110,19 +113,55 @@ class PlatformSigningKeys {
         return current;
     }
 
+    /**
+     * The unretired keys, newest (the signer) first. Each is trusted only because its private half
+     * unwraps under the key provider for its own key id; the public half comes from it, never from
+     * the clear column, so a row someone inserted into the table verifies nothing.
+     */
     private List<ECKey> loadOrGenerate() {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-        List<ECKey> stored = jdbc.sql("SELECT jwk FROM platform_signing_key WHERE retired_at IS NULL ORDER BY created_at DESC")
-                .query(String.class).list().stream().map(PlatformSigningKeys::parse).toList();
-        if (!stored.isEmpty()) {
-            return stored;
+        List<ECKey> stored = new ArrayList<>();
+        jdbc.sql("""
+                SELECT kid, private_key_wrapped FROM platform_signing_key
+                 WHERE retired_at IS NULL AND private_key_wrapped IS NOT NULL ORDER BY created_at DESC""")
+                .query(row -> {
+                    String kid = row.getString("kid");
+                    try {
+                        ECKey key = parse(new String(provider.unwrapPlatformSecret(PURPOSE + kid, row.getBytes("private_key_wrapped")),
+                                StandardCharsets.UTF_8));
+                        if (key.isPrivate() && kid.equals(key.getKeyID())) {
+                            stored.add(key);
+                            return;
+                        }
+                    } catch (RuntimeException e) {
+                        // fall through: an entry that does not authenticate is ignored, never trusted
+                    }
+                    log.error("Signing key {} in platform_signing_key does not unwrap under this platform's key provider;"
+                            + " ignored (was the table written by someone else?)", kid);
+                });
+        if (stored.isEmpty()) {
+            stored.add(insertNewKey());
         }
-        ECKey generated = generate();
-        jdbc.sql("INSERT INTO platform_signing_key (kid, algorithm, jwk, created_at) VALUES (:kid, 'ES256', :jwk, now())")
-                .param("kid", generated.getKeyID())
-                .param("jwk", generated.toJSONString())
+        return stored;
+    }
+
+    private ECKey insertNewKey() {
+        ECKey key = generate();
+        jdbc.sql("""
+                INSERT INTO platform_signing_key (kid, algorithm, public_jwk, private_key_wrapped, provider, created_at)
+                VALUES (:kid, 'ES256', :publicJwk, :wrapped, :provider, clock_timestamp())""")
+                .param("kid", key.getKeyID()).param("publicJwk", key.toPublicJWK().toJSONString())
+                .param("wrapped", provider.wrapPlatformSecret(PURPOSE + key.getKeyID(), key.toJSONString().getBytes(StandardCharsets.UTF_8)))
+                .param("provider", provider.name())
                 .update();
-        return List.of(generated);
+        // A key whose successor has signed for longer than any token lives verifies nothing any more.
+        jdbc.sql("""
+                UPDATE platform_signing_key old SET retired_at = now()
+                 WHERE old.retired_at IS NULL
+                   AND (SELECT min(newer.created_at) FROM platform_signing_key newer WHERE newer.created_at > old.created_at)
+                       < now() - make_interval(secs => :maxTokenSeconds)""")
+                .param("maxTokenSeconds", com.iusign.platform.security.TenantTokens.MAX_TTL.toSeconds()).update();
+        return key;
     }
 
     private static ECKey generate() {
