@@ -1,11 +1,13 @@
 package com.iusign.platform.audit;
 
+import com.iusign.platform.security.PlatformSecrets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,9 +28,11 @@ class AuditStore {
     };
 
     private final JdbcClient jdbc;
+    private final PlatformSecrets secrets;
 
-    AuditStore(JdbcClient jdbc) {
+    AuditStore(JdbcClient jdbc, PlatformSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** Appends the record unless its source was appended before; must run inside the caller's transaction. */
@@ -45,19 +49,19 @@ class AuditStore {
         Instant occurredAt = record.occurredAt().truncatedTo(ChronoUnit.MICROS);
         String before = AuditChain.canonicalJson(record.before());
         String after = AuditChain.canonicalJson(record.after());
-        String hash = AuditChain.hash(previous, record.tenantId(), occurredAt, record.actorKind(), record.actor(), record.action(),
-                record.reason(), record.ticket(), before, after, record.correlationId());
+        String hash = AuditChain.link(secrets, AuditChain.content(previous, record.tenantId(), occurredAt, record.actorKind(),
+                record.actor(), record.action(), record.reason(), record.ticket(), before, after, record.correlationId()));
         jdbc.sql("""
                 INSERT INTO audit_entry (source_id, tenant_id, occurred_at, actor_kind, actor, action, reason, ticket,
-                                         before_values, after_values, correlation_id, previous_hash, hash)
+                                         before_values, after_values, correlation_id, previous_hash, hash, chain)
                 VALUES (:sourceId, :tenantId, :occurredAt, :actorKind, :actor, :action, :reason, :ticket,
-                        CAST(:before AS jsonb), CAST(:after AS jsonb), :correlationId, :previous, :hash)""")
+                        CAST(:before AS jsonb), CAST(:after AS jsonb), :correlationId, :previous, :hash, :chain)""")
                 .param("sourceId", record.sourceId()).param("tenantId", record.tenantId())
                 .param("occurredAt", Timestamp.from(occurredAt)).param("actorKind", record.actorKind())
                 .param("actor", record.actor()).param("action", record.action()).param("reason", record.reason())
                 .param("ticket", record.ticket()).param("before", before).param("after", after)
                 .param("correlationId", record.correlationId()).param("previous", previous).param("hash", hash)
-                .update();
+                .param("chain", AuditChain.KEYED).update();
     }
 
     List<AuditEntry> page(AuditQuery query) {
@@ -84,26 +88,35 @@ class AuditStore {
         return jdbc.sql(sql.toString()).params(statement).query(AuditStore::entry).list();
     }
 
-    /** Walks the chain in batches from the start and returns the id of the first entry whose hash does not hold. */
+    /**
+     * Walks the chain in batches from the start and returns the id of the first entry whose link
+     * does not hold: altered, out of place, or not made with the platform's key after the chain
+     * became keyed (an entry someone inserted with database access alone).
+     */
     @Nullable Long firstBrokenLink() {
         String previous = AuditChain.GENESIS;
+        boolean keyed = false;
         long after = 0;
         while (true) {
             List<Object[]> batch = new ArrayList<>();
             jdbc.sql("SELECT * FROM audit_entry WHERE id > :after ORDER BY id LIMIT 1000").param("after", after)
                     .query(row -> {
-                        batch.add(new Object[] {entry(row, 0), row.getString("previous_hash"),
-                                row.getString("before_values"), row.getString("after_values")});
+                        batch.add(new Object[] {entry(row, 0), row.getString("previous_hash"), row.getString("chain")});
                     });
             if (batch.isEmpty()) {
                 return null;
             }
             for (Object[] item : batch) {
                 AuditEntry entry = (AuditEntry) item[0];
-                String expected = AuditChain.hash(previous, entry.tenantId(), entry.occurredAt(), entry.actorKind(), entry.actor(),
+                String chain = (String) item[2];
+                String content = AuditChain.content(previous, entry.tenantId(), entry.occurredAt(), entry.actorKind(), entry.actor(),
                         entry.action(), entry.reason(), entry.ticket(), AuditChain.canonicalJson(entry.before()),
                         AuditChain.canonicalJson(entry.after()), entry.correlationId());
-                if (!previous.equals(item[1]) || !expected.equals(entry.hash())) {
+                keyed |= AuditChain.KEYED.equals(chain);
+                String expected = AuditChain.KEYED.equals(chain) ? AuditChain.link(secrets, content)
+                        : AuditChain.LEGACY.equals(chain) && !keyed ? AuditChain.legacyLink(content) : null;
+                if (!previous.equals(item[1]) || expected == null || !java.security.MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), entry.hash().getBytes(StandardCharsets.US_ASCII))) {
                     return entry.id();
                 }
                 previous = entry.hash();

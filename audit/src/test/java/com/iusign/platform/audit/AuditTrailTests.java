@@ -7,11 +7,13 @@ import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.UpdateTenant;
 import org.junit.jupiter.api.Test;
+import com.iusign.platform.security.PlatformSecrets;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -21,7 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ApplicationModuleTest(extraIncludes = "lifecycle")
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security"})
 class AuditTrailTests {
 
     private static final Actor BOB = Actor.superAdmin("bob@iusign.test");
@@ -31,8 +33,13 @@ class AuditTrailTests {
     private final TenantLifecycle lifecycle;
     private final JdbcClient runtime;
     private final Environment environment;
+    private final PlatformSecrets secrets;
+    private final DataSource runtimeConnections;
 
-    AuditTrailTests(AuditTrail trail, AuditStore store, TenantLifecycle lifecycle, JdbcClient runtime, Environment environment) {
+    AuditTrailTests(AuditTrail trail, AuditStore store, TenantLifecycle lifecycle, JdbcClient runtime, Environment environment,
+                    PlatformSecrets secrets, DataSource runtimeConnections) {
+        this.secrets = secrets;
+        this.runtimeConnections = runtimeConnections;
         this.trail = trail;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -96,10 +103,39 @@ class AuditTrailTests {
             owner.setAutoCommit(false);
             owner.createStatement().execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
             owner.createStatement().executeUpdate("UPDATE audit_entry SET reason = 'nothing to see' WHERE id = " + target);
-            AuditStore tamperedView = new AuditStore(JdbcClient.create(new SingleConnectionDataSource(owner, true)));
+            AuditStore tamperedView = new AuditStore(JdbcClient.create(new SingleConnectionDataSource(owner, true)), secrets);
 
             assertThat(tamperedView.firstBrokenLink()).isEqualTo(target);
             owner.rollback();
+        }
+        assertThat(trail.firstBrokenLink()).isNull();
+    }
+
+    @Test
+    void anEntryTheRuntimeRoleInsertsWithAValidPlainHashIsNamedAsForged() throws Exception {
+        Tenant tenant = provision();
+        assertThat(trail.firstBrokenLink()).isNull();
+        try (Connection connection = runtimeConnections.getConnection()) {
+            connection.setAutoCommit(false);
+            JdbcClient attacker = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            String previous = attacker.sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").query(String.class).single();
+            Instant backdated = Instant.parse("2026-01-05T09:00:00Z");
+            String content = AuditChain.content(previous, tenant.id().value(), backdated, "SUPERADMIN", "ceo@iusign.test",
+                    "tenant.reactivated", "Approved by phone", null, "{}", "{}", "forged");
+            for (String chain : new String[] {"sha256", "hmac-sha256"}) {
+                long forged = attacker.sql("""
+                        INSERT INTO audit_entry (source_id, tenant_id, occurred_at, actor_kind, actor, action, reason, before_values,
+                                                 after_values, correlation_id, previous_hash, hash, chain)
+                        VALUES (:source, :tenant, :at, 'SUPERADMIN', 'ceo@iusign.test', 'tenant.reactivated', 'Approved by phone',
+                                '{}', '{}', 'forged', :previous, :hash, :chain) RETURNING id""")
+                        .param("source", UUID.randomUUID()).param("tenant", tenant.id().value())
+                        .param("at", java.sql.Timestamp.from(backdated)).param("previous", previous)
+                        .param("hash", AuditChain.legacyLink(content)).param("chain", chain)
+                        .query(Long.class).single();
+
+                assertThat(new AuditStore(attacker, secrets).firstBrokenLink()).as(chain).isEqualTo(forged);
+                connection.rollback();
+            }
         }
         assertThat(trail.firstBrokenLink()).isNull();
     }

@@ -1,7 +1,9 @@
 package com.iusign.platform.identity;
 
 import com.iusign.platform.security.OpaqueTokens;
+import com.iusign.platform.security.ClientAddress;
 import com.iusign.platform.security.GateRefusal;
+import com.iusign.platform.security.SignInLockout;
 import com.iusign.platform.security.TenantAccess;
 import com.iusign.platform.security.TenantScope;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,7 +40,7 @@ import java.util.UUID;
 public class TenantSignIn {
 
     private static final String VAGUE = "Sign-in failed: the organization, e-mail or password is wrong, or there were too"
-            + " many attempts (then wait 15 minutes)";
+            + " many attempts from this address (then wait a few minutes)";
 
     private final UserStore store;
     private final TenantLifecycle lifecycle;
@@ -46,17 +48,14 @@ public class TenantSignIn {
     private final SessionRevocation sessions;
     private final PasswordEncoder passwordEncoder;
     private final String unknownUserHash;
-    private final int maxFailures;
-    private final Duration lockout;
+    private final SignInLockout lockout;
     private final Duration refreshTtl;
     private final TenantScope scope;
     private final ApplicationEventPublisher events;
     private final TenantAccess access;
 
     TenantSignIn(TenantScope scope, TenantAccess access, ApplicationEventPublisher events, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
-                 PasswordEncoder passwordEncoder,
-                 @Value("${iusign.tenant-sign-in.max-failures:5}") int maxFailures,
-                 @Value("${iusign.tenant-sign-in.lockout:15m}") Duration lockout,
+                 PasswordEncoder passwordEncoder, SignInLockout lockout,
                  @Value("${iusign.tenant-sign-in.refresh-ttl:14d}") Duration refreshTtl) {
         this.scope = scope;
         this.access = access;
@@ -67,31 +66,42 @@ public class TenantSignIn {
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
-        this.maxFailures = maxFailures;
         this.lockout = lockout;
         this.refreshTtl = refreshTtl;
     }
 
+    /** A sign-in that did not come over HTTP (the console, tests): counted under {@link ClientAddress#INTERNAL}. */
     public TokenPair signIn(String tenantSlug, String email, String password) {
+        return signIn(tenantSlug, email, password, ClientAddress.INTERNAL);
+    }
+
+    /**
+     * Checks the password and issues a session. An address that is waiting after too many wrong
+     * passwords for this account ({@link SignInLockout}) is refused before any password is
+     * checked; unknown organizations and e-mails are counted like known ones, so every refusal
+     * reads the same.
+     */
+    public TokenPair signIn(String tenantSlug, String email, String password, String source) {
         String normalizedEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        Optional<Tenant> tenant = tenantSlug == null ? Optional.empty() : lifecycle.findBySlug(tenantSlug.strip());
+        String normalizedSlug = tenantSlug == null ? "" : tenantSlug.strip().toLowerCase(Locale.ROOT);
+        String account = "tenant-user:" + normalizedSlug + ":" + normalizedEmail;
+        if (lockout.lockOf(account, source).isPresent()) {
+            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
+        }
+        Optional<Tenant> tenant = normalizedSlug.isEmpty() ? Optional.empty() : lifecycle.findBySlug(normalizedSlug);
         tenant.ifPresent(t -> scope.enter(t.id().value()));
         Optional<UserStore.Credentials> credentials = tenant.flatMap(t -> store.credentials(t.id().value(), normalizedEmail));
         String hash = credentials.map(UserStore.Credentials::passwordHash).orElse(null);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash == null ? unknownUserHash : hash);
-        if (credentials.isEmpty() || hash == null) {
+        if (credentials.isEmpty() || hash == null || !matches) {
+            lockout.failed(account, source, tenant.map(t -> t.id().value()).orElse(null));
+            credentials.filter(found -> found.passwordHash() != null).ifPresent(found ->
+                    events.publishEvent(new TenantSignInFailed(found.user().tenantId(), found.user().id(), Instant.now())));
             throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
         }
         TenantUser user = credentials.get().user();
-        if (user.lockedUntil() != null && user.lockedUntil().isAfter(Instant.now())) {
-            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
-        }
-        if (!matches) {
-            store.failedSignIn(user.id(), maxFailures, lockout.toSeconds());
-            events.publishEvent(new TenantSignInFailed(user.tenantId(), user.id(), Instant.now()));
-            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
-        }
         requireAccess(tenant.get().status(), user.status());
+        lockout.succeeded(account, source);
         store.signedIn(user.id());
         events.publishEvent(new TenantUserSignedIn(user.tenantId(), user.id(), Instant.now()));
         return issue(user, UUID.randomUUID());

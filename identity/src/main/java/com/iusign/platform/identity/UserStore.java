@@ -87,20 +87,6 @@ class UserStore {
                 .param("id", userId).update();
     }
 
-    /** One statement, so that concurrent failures on several instances cannot lose a count. */
-    void failedSignIn(UUID userId, int maxFailures, long lockoutSeconds) {
-        jdbc.sql("""
-                UPDATE tenant_user
-                   SET failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_attempts + 1 END,
-                       locked_until = CASE
-                           WHEN locked_until IS NOT NULL AND locked_until > now() THEN locked_until
-                           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_attempts + 1 END) >= :max
-                               THEN now() + make_interval(secs => :seconds)
-                           ELSE NULL END
-                 WHERE id = :id""")
-                .param("max", maxFailures).param("seconds", lockoutSeconds).param("id", userId).update();
-    }
-
     void insertActivation(String tokenHash, UUID tenantId, UUID userId, Instant expiresAt) {
         jdbc.sql("INSERT INTO user_activation (token_hash, tenant_id, user_id, expires_at) VALUES (:hash, :tenant, :user, :expires)")
                 .param("tenant", tenantId)

@@ -1,5 +1,6 @@
 package com.iusign.platform.inventory;
 
+import com.iusign.platform.lifecycle.Actor;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.SubscriptionStatus;
 import com.iusign.platform.lifecycle.Tenant;
@@ -7,10 +8,13 @@ import com.iusign.platform.lifecycle.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.lifecycle.TenantSummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +35,10 @@ public class TenantManifest {
     private final TenantLifecycle lifecycle;
     private final ManifestStore store;
 
-    TenantManifest(TenantLifecycle lifecycle, ManifestStore store) {
+    private final ApplicationEventPublisher events;
+
+    TenantManifest(TenantLifecycle lifecycle, ManifestStore store, ApplicationEventPublisher events) {
+        this.events = events;
         this.lifecycle = lifecycle;
         this.store = store;
     }
@@ -121,5 +128,15 @@ public class TenantManifest {
 
     private static Set<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
+    }
+
+    /**
+     * Records that {@code by} exported the manifest under {@code filter} (an export lists owners'
+     * e-mails across tenants, so the audit trail keeps who took one); in its own transaction, so a
+     * listener that cannot record it refuses the export.
+     */
+    @Transactional
+    public void exported(Actor by, String filter, String correlationId) {
+        events.publishEvent(new ManifestExported(UUID.randomUUID(), by, filter, correlationId, Instant.now()));
     }
 }

@@ -1,5 +1,7 @@
 package com.iusign.platform.app.ui;
 
+import com.iusign.platform.audit.AuditQuery;
+import com.iusign.platform.audit.AuditTrail;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.security.SuperAdminAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +24,12 @@ class SignInBrowserTests {
 
     private final SuperAdminAccounts accounts;
     private final TenantManifest manifest;
+    private final AuditTrail audit;
     private final int port;
     private BrowserSession browser;
 
-    SignInBrowserTests(SuperAdminAccounts accounts, TenantManifest manifest, @LocalServerPort int port) {
+    SignInBrowserTests(SuperAdminAccounts accounts, TenantManifest manifest, AuditTrail audit, @LocalServerPort int port) {
+        this.audit = audit;
         this.accounts = accounts;
         this.manifest = manifest;
         this.port = port;
@@ -47,7 +51,7 @@ class SignInBrowserTests {
 
         browser.open("/");
         signIn(email, "not the password at all");
-        browser.waitForText("Incorrect e-mail or password");
+        browser.waitForText("Sign-in failed");
         browser.screenshot("01-wrong-password");
 
         signIn(email, PASSWORD);
@@ -59,6 +63,8 @@ class SignInBrowserTests {
             assertThat(console).contains("No tenants yet");
         }
         browser.screenshot("02-tenants-view");
+        assertThat(audit.find(new AuditQuery(null, "superadmin.signed-in", email, null, 5)).items()).as("the sign-in is audited")
+                .singleElement().satisfies(entry -> assertThat(entry.after()).containsKey("source"));
 
         browser.visible(By.id("sign-out")).click();
         browser.waitFor(driver -> driver.getCurrentUrl().contains("/login"));
@@ -69,18 +75,27 @@ class SignInBrowserTests {
     }
 
     @Test
-    void lockedAccountIsToldSoEvenWithTheRightPassword() throws Exception {
+    void anAddressThatFailedTooOftenWaitsAndReadsTheSameForAKnownAndAnUnknownEmail() throws Exception {
         String email = accounts.create("locked-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
+        String unknown = "nobody-" + UUID.randomUUID() + "@iusign.test";
         browser.open("/login");
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            signIn(email, "wrong password " + attempt);
-            browser.waitFor(driver -> driver.getCurrentUrl().contains("error"));
+        String answerForUnknown = null;
+        for (String account : new String[] {unknown, email}) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                signIn(account, "wrong password " + attempt);
+                browser.waitFor(driver -> driver.getCurrentUrl().contains("error"));
+            }
+            signIn(account, PASSWORD);
+            browser.waitForText("Sign-in failed");
+            assertThat(browser.driver().getCurrentUrl()).contains("/login");
+            String answer = browser.visible(By.cssSelector("vaadin-login-form")).getText();
+            if (answerForUnknown == null) {
+                answerForUnknown = answer;
+            } else {
+                assertThat(answer).as("the same answer whether the account exists").isEqualTo(answerForUnknown);
+            }
         }
-
-        signIn(email, PASSWORD);
-        browser.waitForText("Account temporarily locked");
-        assertThat(browser.driver().getCurrentUrl()).contains("/login");
-        browser.screenshot("04-locked");
+        browser.screenshot("04-address-waits");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.iusign.platform.identity.web;
 
 import com.iusign.platform.identity.TenantSignIn;
+import com.iusign.platform.security.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import com.iusign.platform.identity.TenantUsers;
 import com.iusign.platform.identity.TokenPair;
 import com.iusign.platform.security.TenantTokens;
@@ -46,8 +48,8 @@ class AuthController {
     }
 
     @PostMapping("/api/v1/auth/token")
-    ResponseEntity<TokenBody> token(@RequestBody SignIn body) {
-        return noStore(TokenBody.of(signIn.signIn(body.tenant(), body.email(), body.password())));
+    ResponseEntity<TokenBody> token(@RequestBody SignIn body, HttpServletRequest request) {
+        return noStore(TokenBody.of(signIn.signIn(body.tenant(), body.email(), body.password(), ClientAddress.of(request))));
     }
 
     @PostMapping("/api/v1/auth/refresh")

@@ -7,7 +7,11 @@ import com.iusign.platform.inventory.ManifestQueryException;
 import com.iusign.platform.inventory.ManifestSort;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.lifecycle.TenantProblems;
+import com.iusign.platform.lifecycle.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import java.security.Principal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -67,9 +71,13 @@ class ManifestController {
                                                  @RequestParam(required = false) @Nullable String createdTo,
                                                  @RequestParam(required = false, defaultValue = "name") String sort,
                                                  @RequestParam(required = false) @Nullable List<String> usage,
-                                                 @RequestParam(required = false) @Nullable String inactiveDays) {
+                                                 @RequestParam(required = false) @Nullable String inactiveDays,
+                                                 Principal caller, HttpServletRequest request,
+                                                 @RequestHeader(name = "X-Correlation-Id", required = false) @Nullable String correlationId) {
         ManifestQuery first = query(q, status, subscription, plan, createdFrom, createdTo, sort, EXPORT_PAGE, null, usage, inactiveDays);
         ManifestPage firstPage = manifest.search(first);
+        manifest.exported(Actor.apiClient(caller.getName()), request.getQueryString() == null ? "" : request.getQueryString(),
+                correlationId == null || correlationId.isBlank() ? java.util.UUID.randomUUID().toString() : correlationId);
         StreamingResponseBody body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write("id,name,slug,plan,subscriptionStatus,status,ownerEmail,customDomain,createdAt,envelopesThisMonth,"

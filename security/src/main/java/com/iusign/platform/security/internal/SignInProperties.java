@@ -6,18 +6,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * The SuperAdmin sign-in throttle: after {@code maxFailures} consecutive wrong passwords the
- * account is locked for {@code lockout}, whatever password is tried meanwhile.
+ * The sign-in lockout of SuperAdmins and tenant users, per account and client address: after
+ * {@code maxFailures} wrong passwords from one address it waits {@code firstLockout}, doubling with
+ * each further failure up to {@code lockout}.
  */
 @ConfigurationProperties("iusign.sign-in")
-record SignInProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockout) {
+public record SignInProperties(@DefaultValue("5") int maxFailures, @DefaultValue("30s") Duration firstLockout,
+                               @DefaultValue("15m") Duration lockout) {
 
-    SignInProperties {
+    public SignInProperties {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("iusign.sign-in.max-failures must be at least 1");
         }
-        if (lockout.isNegative() || lockout.isZero()) {
-            throw new IllegalArgumentException("iusign.sign-in.lockout must be positive");
+        if (lockout.isNegative() || lockout.isZero() || firstLockout.isNegative() || firstLockout.isZero()) {
+            throw new IllegalArgumentException("iusign.sign-in.first-lockout and iusign.sign-in.lockout must be positive");
+        }
+        if (firstLockout.compareTo(lockout) > 0) {
+            throw new IllegalArgumentException("iusign.sign-in.first-lockout must not be longer than iusign.sign-in.lockout");
         }
     }
 }

@@ -1,6 +1,10 @@
 package com.iusign.platform.security.internal;
 
+import com.iusign.platform.security.ClientAddress;
 import com.iusign.platform.security.PlatformAuthorities;
+import com.iusign.platform.security.SignInLockout;
+import com.iusign.platform.security.SuperAdminSignedIn;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,68 +17,61 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
- * Loads SuperAdmins for form sign-in and keeps the per-account throttle in PostgreSQL, so that
- * every app instance sees the same count and lock.
+ * Loads SuperAdmins for form sign-in, with the lockout per account and client address
+ * ({@link SignInLockout}). While the address waits, any e-mail — existing or not — is answered as
+ * a locked account before its password is checked, so the answer tells nothing about which
+ * accounts exist and costs no bcrypt.
  */
 @Component
 class SuperAdminSignIn implements UserDetailsService {
 
-    private final JdbcClient jdbc;
-    private final SignInProperties properties;
+    private static final String UNUSABLE_PASSWORD = "{noop}" + UUID.randomUUID();
 
-    SuperAdminSignIn(JdbcClient jdbc, SignInProperties properties) {
+    private final JdbcClient jdbc;
+    private final SignInLockout lockout;
+    private final ApplicationEventPublisher events;
+
+    SuperAdminSignIn(JdbcClient jdbc, SignInLockout lockout, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.properties = properties;
+        this.lockout = lockout;
+        this.events = events;
+    }
+
+    static String account(String email) {
+        return "superadmin:" + email.trim().toLowerCase(Locale.ROOT);
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         String email = username.trim().toLowerCase(Locale.ROOT);
-        return jdbc.sql("SELECT email, password_hash, locked_until FROM super_admin WHERE email = :email")
+        if (lockout.lockOf(account(email), ClientAddress.current()).isPresent()) {
+            return User.withUsername(email).password(UNUSABLE_PASSWORD).accountLocked(true).roles(PlatformAuthorities.SUPERADMIN).build();
+        }
+        return jdbc.sql("SELECT email, password_hash FROM super_admin WHERE email = :email")
                 .param("email", email)
-                .query((row, n) -> {
-                    Timestamp lockedUntil = row.getTimestamp("locked_until");
-                    return User.withUsername(row.getString("email"))
-                            .password(row.getString("password_hash"))
-                            .accountLocked(lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now()))
-                            .roles(PlatformAuthorities.SUPERADMIN)
-                            .build();
-                })
+                .query((row, n) -> User.withUsername(row.getString("email"))
+                        .password(row.getString("password_hash"))
+                        .roles(PlatformAuthorities.SUPERADMIN)
+                        .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No SuperAdmin with that e-mail"));
     }
 
+    /** Wrong password or unknown e-mail alike (Spring reports both as bad credentials). */
     @EventListener
     @Transactional
     void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
-        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
-            return;
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt) {
+            lockout.failed(account(attempt.getName()), ClientAddress.current(), null);
+            jdbc.sql("UPDATE super_admin SET last_failed_at = now() WHERE email = :email")
+                    .param("email", attempt.getName().trim().toLowerCase(Locale.ROOT)).update();
         }
-        String email = attempt.getName().trim().toLowerCase(Locale.ROOT);
-        // One statement, so that concurrent failures on several instances cannot lose a count:
-        // an expired lock starts a fresh series; reaching the limit sets the lock.
-        jdbc.sql("""
-                UPDATE super_admin
-                   SET failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1
-                                              ELSE failed_attempts + 1 END,
-                       locked_until = CASE
-                           WHEN locked_until IS NOT NULL AND locked_until > now() THEN locked_until
-                           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1
-                                      ELSE failed_attempts + 1 END) >= :maxFailures
-                               THEN now() + make_interval(secs => :lockoutSeconds)
-                           ELSE NULL END,
-                       last_failed_at = now()
-                 WHERE email = :email""")
-                .param("maxFailures", properties.maxFailures())
-                .param("lockoutSeconds", properties.lockout().toSeconds())
-                .param("email", email)
-                .update();
     }
 
     @EventListener
@@ -83,8 +80,10 @@ class SuperAdminSignIn implements UserDetailsService {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn)) {
             return;
         }
-        jdbc.sql("UPDATE super_admin SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE email = :email")
-                .param("email", signedIn.getName().trim().toLowerCase(Locale.ROOT))
-                .update();
+        String email = signedIn.getName().trim().toLowerCase(Locale.ROOT);
+        String source = ClientAddress.current();
+        lockout.succeeded(account(email), source);
+        jdbc.sql("UPDATE super_admin SET last_sign_in_at = now() WHERE email = :email").param("email", email).update();
+        events.publishEvent(new SuperAdminSignedIn(UUID.randomUUID(), email, source, Instant.now()));
     }
 }

@@ -42,12 +42,13 @@ public class AuditView extends Main {
         Runnable refresh = () -> grid.show(before -> new AuditQuery(null, action.getValue(), actor.getValue(), before, 50));
         action.addValueChangeListener(event -> refresh.run());
         actor.addValueChangeListener(event -> refresh.run());
-        Button verify = new Button("Verify hash chain", click -> {
+        Button verify = new Button("Verify chain", click -> {
             Long broken = trail.firstBrokenLink();
             if (broken == null) {
-                Actions.succeeded("The audit trail's hash chain is intact");
+                Actions.succeeded("The audit trail's chain is intact: every entry was written by the platform, none altered or removed");
             } else {
-                Actions.refused("The hash chain breaks at entry #" + broken + ": the trail was altered outside the platform");
+                Actions.refused("Entry #" + broken + " is the first that the platform did not write as it stands: it was altered,"
+                        + " inserted or moved outside the platform. Entries before it are intact.");
             }
         });
         HorizontalLayout filters = new HorizontalLayout(action, actor, new Span(), verify);

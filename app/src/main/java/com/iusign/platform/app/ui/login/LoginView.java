@@ -8,16 +8,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 
 /**
- * SuperAdmin sign-in. The form posts to Spring Security; after a failure this view reads the
- * reason Spring left in the session so that a locked account is told so instead of "wrong
- * password" (an unknown e-mail still gets the wrong-password answer: no account enumeration).
+ * SuperAdmin sign-in. The form posts to Spring Security. Every failure — wrong password, unknown
+ * e-mail, an address that must wait after too many attempts — reads the same, so the page tells
+ * nobody which e-mails have accounts.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · IUSign Tenant Management")
@@ -33,8 +30,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(texts("Incorrect e-mail or password",
-                "Check both and try again. Repeated failures lock the account for a while."));
+        form.setI18n(texts("Sign-in failed",
+                "The e-mail or password is wrong, or there were too many attempts from this address. Check both and try"
+                        + " again in a minute; repeated failures make this address wait longer."));
         notice.addClassName("login-notice");
         notice.setVisible(false);
         add(notice, form);
@@ -52,11 +50,6 @@ public class LoginView extends Main implements BeforeEnterObserver {
             notice.setVisible(true);
         }
         if (parameters.containsKey("error")) {
-            Object failure = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (failure instanceof LockedException) {
-                form.setI18n(texts("Account temporarily locked",
-                        "Too many failed sign-ins for this account. Wait 15 minutes, or ask another SuperAdmin to check it."));
-            }
             form.setError(true);
         }
     }
