@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A SuperAdmin as the console lists it; the password hash never leaves the module. */
-public record SuperAdminAccount(UUID id, String email, Instant createdAt, @Nullable Instant lastSignInAt,
-                                @Nullable Instant lockedUntil) {
+/**
+ * A SuperAdmin as the console lists it; the password hash never leaves the module. An account is
+ * never locked by wrong passwords (only the address they came from waits, see {@link SignInLockout}).
+ */
+public record SuperAdminAccount(UUID id, String email, Instant createdAt, @Nullable Instant lastSignInAt) {
 }

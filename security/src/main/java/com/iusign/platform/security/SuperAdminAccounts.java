@@ -39,7 +39,7 @@ public class SuperAdminAccounts {
 
     @Transactional(readOnly = true)
     public List<SuperAdminAccount> list() {
-        return jdbc.sql("SELECT id, email, created_at, last_sign_in_at, locked_until FROM super_admin ORDER BY email")
+        return jdbc.sql("SELECT id, email, created_at, last_sign_in_at FROM super_admin ORDER BY email")
                 .query(SuperAdminAccounts::account)
                 .list();
     }
@@ -66,7 +66,7 @@ public class SuperAdminAccounts {
                 .param("hash", passwordEncoder.encode(password))
                 .param("now", Timestamp.from(now))
                 .update();
-        return new SuperAdminAccount(id, normalized, now, null, null);
+        return new SuperAdminAccount(id, normalized, now, null);
     }
 
 
@@ -99,8 +99,7 @@ public class SuperAdminAccounts {
                 row.getObject("id", UUID.class),
                 row.getString("email"),
                 row.getTimestamp("created_at").toInstant(),
-                instant(row.getTimestamp("last_sign_in_at")),
-                instant(row.getTimestamp("locked_until")));
+                instant(row.getTimestamp("last_sign_in_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -44,7 +44,7 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
         if (!decision.allowed()) {
             throw new Refused(decision.refusal(), decision.detail());
         }
-        TenantRateLimiter.Decision rate = limiter.acquire(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
+        TokenBuckets.Decision rate = limiter.acquire(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
         RateLimitHeaders.write(rate);
         if (!rate.allowed()) {
             throw new Refused(GateRefusal.RATE_LIMITED, "This organization's plan allows " + rate.limit()

@@ -16,7 +16,7 @@ final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
-    static void write(TenantRateLimiter.Decision decision) {
+    static void write(TokenBuckets.Decision decision) {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
                 || attributes.getResponse() == null) {
             return;
@@ -30,7 +30,7 @@ final class RateLimitHeaders {
         }
     }
 
-    static long retryAfterSeconds(TenantRateLimiter.Decision decision) {
+    static long retryAfterSeconds(TokenBuckets.Decision decision) {
         return Math.max(1, (decision.retryAfterMillis() + 999) / 1000);
     }
 }

@@ -49,12 +49,12 @@ class TenantRateLimiterTests {
 
     @Test
     void theBurstPassesThenRequestsAreRefusedWithTheWaitUntilTheNextToken() {
-        List<TenantRateLimiter.Decision> decisions = new ArrayList<>();
+        List<TokenBuckets.Decision> decisions = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             decisions.add(limiter.acquire(tenant));
         }
-        assertThat(decisions).extracting(TenantRateLimiter.Decision::allowed).containsExactly(true, true, true, false);
-        assertThat(decisions).extracting(TenantRateLimiter.Decision::local).containsOnly(false);
+        assertThat(decisions).extracting(TokenBuckets.Decision::allowed).containsExactly(true, true, true, false);
+        assertThat(decisions).extracting(TokenBuckets.Decision::local).containsOnly(false);
         assertThat(decisions.get(2).remaining()).isZero();
         assertThat(decisions.get(3).retryAfterMillis()).isBetween(1L, 1000L);
         assertThat(decisions.get(3).limit()).isEqualTo(1);
@@ -71,13 +71,13 @@ class TenantRateLimiterTests {
         unreachable.afterPropertiesSet();
         unreachable.start();
         try {
-            TenantRateLimiter degraded = new TenantRateLimiter(new StringRedisTemplate(unreachable), lifecycle);
-            List<TenantRateLimiter.Decision> decisions = new ArrayList<>();
+            TenantRateLimiter degraded = new TenantRateLimiter(new TokenBuckets(new StringRedisTemplate(unreachable)), lifecycle);
+            List<TokenBuckets.Decision> decisions = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 decisions.add(degraded.acquire(tenant));
             }
-            assertThat(decisions).extracting(TenantRateLimiter.Decision::local).containsOnly(true);
-            assertThat(decisions).extracting(TenantRateLimiter.Decision::allowed).containsExactly(true, true, true, false);
+            assertThat(decisions).extracting(TokenBuckets.Decision::local).containsOnly(true);
+            assertThat(decisions).extracting(TokenBuckets.Decision::allowed).containsExactly(true, true, true, false);
         } finally {
             unreachable.destroy();
         }

@@ -65,11 +65,6 @@ public class PlatformView extends Main {
     }
 
     private static Component lastSignIn(SuperAdminAccount account) {
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(java.time.Instant.now())) {
-            Span locked = new Span("Locked until " + Times.exact(account.lockedUntil()));
-            locked.addClassNames("status-badge", "status-suspended");
-            return locked;
-        }
         return account.lastSignInAt() == null ? new Span("never") : Times.relative(account.lastSignInAt());
     }
 }
