@@ -43,6 +43,8 @@ class RedisCannotGrantAccessTests {
     void tenantOwner() throws Exception {
         api = new AdminApiClient(clients, port);
         owner = api.tenantOwner("business");
+        // The forged messages must reach a listening gate, or the test would prove nothing.
+        await().atMost(Duration.ofSeconds(5)).until(gate::nearCacheLive);
     }
 
     @Test

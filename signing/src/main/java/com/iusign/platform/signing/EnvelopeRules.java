@@ -15,6 +15,13 @@ final class EnvelopeRules {
     static final int MAX_RECIPIENTS = 50;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /**
+     * Characters that change how text around them is shown without being visible themselves:
+     * controls, line and paragraph separators, and Unicode format characters such as the
+     * right-to-left override (U+202E), which can make "invoice_fdp.exe" read "invoice_exe.pdf".
+     * The zero-width (non-)joiners stay allowed: scripts and emoji need them.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}&&[^\\u200C\\u200D]]");
 
     private EnvelopeRules() {
     }
@@ -72,8 +79,22 @@ final class EnvelopeRules {
             errors.put(field, "Required");
         } else if (value.strip().length() > max) {
             errors.put(field, "At most " + max + " characters");
-        } else if (CONTROL.matcher(value).find()) {
-            errors.put(field, "Must not contain control characters");
+        } else {
+            var invisible = INVISIBLE.matcher(value);
+            if (invisible.find()) {
+                errors.put(field, "Must not contain control, invisible formatting or text-direction characters (found U+"
+                        + String.format("%04X", value.codePointAt(invisible.start())) + ")");
+            }
         }
+    }
+
+    /** A typed signature is the recipient's own name: compared without regard to case, spacing or Unicode composition. */
+    static boolean sameName(String typed, String recipientName) {
+        return comparable(typed).equals(comparable(recipientName));
+    }
+
+    private static String comparable(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -73,6 +73,10 @@ public class SigningLinks {
             if (before.isPresent()) {
                 throw new SigningException(SigningException.Kind.CONFLICT, "Waiting for " + before.get().name() + " to sign first");
             }
+            if (!EnvelopeRules.sameName(typedName, me.name())) {
+                throw SigningException.validation(Map.of("typedName",
+                        "Type your full name as the sender wrote it on the envelope: " + me.name()));
+            }
             store.sign(me.id(), typedName.strip());
             boolean last = envelope.recipients().stream().allMatch(r -> r.id().equals(me.id()) || r.signedAt() != null);
             if (last) {

@@ -1,5 +1,6 @@
 package com.iusign.platform.telemetry;
 
+import com.iusign.platform.telemetry.domain.ProbeTargets;
 import com.iusign.platform.telemetry.domain.TlsProbe;
 
 import javax.net.ssl.X509TrustManager;
@@ -35,7 +36,11 @@ public final class DomainDiagnostics {
     private final Duration timeout;
     private final Clock clock;
 
-    public DomainDiagnostics(DomainResolver resolver, X509TrustManager trust, String target, int tlsPort, Duration timeout, Clock clock) {
+    private final ProbeTargets probeTargets;
+
+    public DomainDiagnostics(DomainResolver resolver, X509TrustManager trust, String target, int tlsPort, Duration timeout, Clock clock,
+                             ProbeTargets probeTargets) {
+        this.probeTargets = probeTargets;
         this.resolver = resolver;
         this.trust = trust;
         this.target = target.toLowerCase(Locale.ROOT);
@@ -72,6 +77,13 @@ public final class DomainDiagnostics {
                 + " and resolves to " + String.join(", ", addresses)));
         checks.add(targetCheck(name, cnames, addresses));
         checks.add(ownershipCheck(name, verificationToken));
+        List<String> refused = addresses.stream().map(probeTargets::refusal).flatMap(java.util.Optional::stream).toList();
+        if (!refused.isEmpty()) {
+            checks.add(DomainCheck.fail("tls", "Not connecting to " + name + ": " + String.join("; ", refused)
+                    + ". The platform does not open connections to internal networks.",
+                    "Point " + name + " at the public address of " + target + " (a CNAME to it is best)"));
+            return finish(name, verificationToken, notChecked(checks, "certificate-name", "certificate-validity", "certificate-chain"));
+        }
         TlsProbe.Result tls = TlsProbe.probe(name, addresses.getFirst(), tlsPort, timeout);
         if (!tls.connected()) {
             checks.add(DomainCheck.fail("tls", "No TLS connection to " + name + " (" + addresses.getFirst() + ":" + tlsPort + "): "

@@ -3,6 +3,7 @@ package com.iusign.platform.telemetry;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.telemetry.domain.ProbeTargets;
 import com.iusign.platform.telemetry.domain.SystemDomainResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,11 +49,12 @@ public class TenantDomains {
 
     TenantDomains(TenantLifecycle lifecycle, JdbcClient jdbc, ObjectProvider<DomainResolver> resolver,
                   @Value("${iusign.domains.target:localhost}") String target, @Value("${iusign.domains.tls-port:443}") int tlsPort,
-                  @Value("${iusign.domains.timeout:5s}") Duration timeout) throws GeneralSecurityException {
+                  @Value("${iusign.domains.timeout:5s}") Duration timeout,
+                  @Value("${iusign.domains.allowed-internal-networks:}") String allowedInternalNetworks) throws GeneralSecurityException {
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.diagnostics = new DomainDiagnostics(resolver.getIfAvailable(SystemDomainResolver::new), systemTrust(), target, tlsPort,
-                timeout, Clock.systemUTC());
+                timeout, Clock.systemUTC(), ProbeTargets.allowing(allowedInternalNetworks));
     }
 
     /** The tenant's ownership token, created the first time it is asked for. */

@@ -1,5 +1,6 @@
 package com.iusign.platform.telemetry;
 
+import com.iusign.platform.telemetry.domain.ProbeTargets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,44 @@ class DomainDiagnosticsTests {
     }
 
     @Test
+    void aDomainResolvingToAnInternalAddressIsNotConnectedToAndTheAnswerSaysWhy() throws Exception {
+        try (ServerSocket inside = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            Thread.ofVirtual().start(() -> {
+                while (!inside.isClosed()) {
+                    try (var connection = inside.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        // closed at the end of the test
+                    }
+                }
+            });
+
+            DomainDiagnosis diagnosis = new DomainDiagnostics(resolver, trust, TARGET, inside.getLocalPort(), Duration.ofSeconds(2),
+                    Clock.systemUTC(), ProbeTargets.allowing("")).diagnose(DOMAIN, TOKEN);
+
+            DomainCheck tls = check(diagnosis, "tls");
+            assertThat(tls.status()).isEqualTo(DomainCheck.Status.FAIL);
+            assertThat(tls.detail()).contains("127.0.0.1 is a loopback address", "does not open connections to internal networks");
+            assertThat(check(diagnosis, "certificate-name").detail()).containsIgnoringCase("not checked");
+            assertThat(accepted).as("nothing connected to the inside").hasValue(0);
+        }
+    }
+
+    @Test
+    void everyKindOfInternalAddressIsRefusedAndOnlyAllowedNetworksPass() {
+        ProbeTargets targets = ProbeTargets.allowing("10.1.2.0/24");
+        for (String internal : List.of("127.0.0.53", "10.9.8.7", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+                "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "224.0.0.1", "sign.acme.test")) {
+            assertThat(targets.refusal(internal)).as(internal).isPresent();
+        }
+        assertThat(targets.refusal("169.254.169.254")).hasValueSatisfying(why -> assertThat(why).contains("link-local"));
+        assertThat(targets.refusal("10.1.2.3")).as("an allowed network").isEmpty();
+        assertThat(targets.refusal("93.184.216.34")).isEmpty();
+        assertThat(targets.refusal("2606:4700:4700::1111")).isEmpty();
+    }
+
+    @Test
     void wildcardsCoverExactlyOneLabel() {
         assertThat(DomainDiagnostics.matches("*.acme.test", "sign.acme.test")).isTrue();
         assertThat(DomainDiagnostics.matches("*.acme.test", "a.sign.acme.test")).isFalse();
@@ -134,7 +173,8 @@ class DomainDiagnosticsTests {
     }
 
     private DomainDiagnosis diagnose(int port) {
-        return new DomainDiagnostics(resolver, trust, TARGET, port, Duration.ofSeconds(2), Clock.systemUTC()).diagnose(DOMAIN, TOKEN);
+        return new DomainDiagnostics(resolver, trust, TARGET, port, Duration.ofSeconds(2), Clock.systemUTC(),
+                ProbeTargets.allowing("127.0.0.1/32")).diagnose(DOMAIN, TOKEN);
     }
 
     private static DomainCheck check(DomainDiagnosis diagnosis, String name) {

@@ -282,18 +282,22 @@ class GateCache implements SmartLifecycle {
         denied.values().removeIf(expiresAt -> expiresAt < now);
     }
 
+    /** Stops listening; {@link #start()} may follow (a paused test context, a restarted lifecycle) and subscribes anew. */
     @Override
     public void stop() {
         running = false;
         live = false;
         if (watchdog != null) {
             watchdog.shutdownNow();
+            watchdog = null;
         }
         if (subscription != null) {
             subscription.close();
+            subscription = null;
         }
         if (client != null) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            client = null;
         }
     }
 

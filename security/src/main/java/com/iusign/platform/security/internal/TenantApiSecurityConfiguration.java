@@ -15,7 +15,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -61,7 +60,7 @@ class TenantApiSecurityConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
+                PlatformTokenValidators.issuedBy(issuer),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(TenantTokens.AUDIENCE)),
                 new JwtClaimValidator<Object>(TenantTokens.TENANT_CLAIM, Objects::nonNull),
                 new JwtClaimValidator<Object>(TenantTokens.ISSUED_AT_MILLIS, Objects::nonNull),

@@ -96,7 +96,7 @@ public class SigningPageView extends Main implements BeforeEnterObserver {
         } catch (SigningException e) {
             if (e.kind() == SigningException.Kind.VALIDATION) {
                 typedName.setInvalid(true);
-                typedName.setErrorMessage("Type your name as your signature");
+                typedName.setErrorMessage(e.fieldErrors().getOrDefault("typedName", "Type your full name as your signature"));
             } else {
                 refused(e);
             }

@@ -1,0 +1,160 @@
+package com.iusign.bench;
+
+import com.iusign.platform.identity.TenantSignIn;
+import com.iusign.platform.identity.TenantUsers;
+import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.lifecycle.ProvisionTenant;
+import com.iusign.platform.lifecycle.ProvisioningResult;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A password spray from one address (127.0.0.2: a new e-mail every attempt, so each costs a
+ * bcrypt and no per-account lockout helps) against tenant B's steady {@code GET /api/v1/me} from
+ * another address (127.0.0.1). Two instances in one JVM, rounds interleaved so the machine's
+ * noise hits all arms alike: one with the per-address throttle off ({@code iusign.throttle.enabled=false},
+ * the platform before this change), one with the defaults. Reports B's p99 during the spray over
+ * B's p99 alone on each, and B's latency alone on both (the throttle's own cost on valid traffic).
+ */
+public final class SignInSprayBenchmark {
+
+    private static final String PASSWORD = "spray benchmark passphrase 9";
+    private static final Actor BENCH = Actor.system("benchmark");
+
+    public static void main(String[] args) throws Exception {
+        int steady = Integer.getInteger("steady", 20);
+        int sprayers = Integer.getInteger("sprayers", 8);
+        int rounds = Integer.getInteger("rounds", 3);
+        int roundSeconds = Integer.getInteger("roundSeconds", 10);
+        ConfigurableApplicationContext before = BenchApp.start("--iusign.throttle.enabled=false");
+        ConfigurableApplicationContext after = BenchApp.start();
+        ExecutorService spray = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Arm[] arms = {new Arm("throttle off (before)", before), new Arm("throttle on (after)", after)};
+            HttpClient bystander = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.1")).build();
+            for (Arm arm : arms) {
+                steadyLoad(bystander, arm, steady, 3, new ArrayList<>());
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (Arm arm : arms) {
+                    steadyLoad(bystander, arm, steady, roundSeconds, arm.alone);
+                    AtomicBoolean spraying = new AtomicBoolean(true);
+                    List<Future<?>> attackers = new ArrayList<>();
+                    for (int s = 0; s < sprayers; s++) {
+                        attackers.add(spray.submit(() -> {
+                            HttpClient attacker = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+                            while (spraying.get()) {
+                                String body = """
+                                        {"tenant":"%s","email":"%s@%s.test","password":"Winter2026!"}"""
+                                        .formatted(arm.slug, UUID.randomUUID(), arm.slug);
+                                int status = attacker.send(HttpRequest.newBuilder(URI.create(arm.url("/api/v1/auth/token")))
+                                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                                arm.sprayAnswers.computeIfAbsent(status, code -> new AtomicLong()).incrementAndGet();
+                            }
+                            return null;
+                        }));
+                    }
+                    steadyLoad(bystander, arm, steady, roundSeconds, arm.sprayed);
+                    spraying.set(false);
+                    for (Future<?> attacker : attackers) {
+                        attacker.get();
+                    }
+                }
+            }
+            StringBuilder report = new StringBuilder(String.format("""
+
+                    Tenant B steady at %d req/s on `GET /api/v1/me` from 127.0.0.1; %d concurrent sprayers from 127.0.0.2
+                    (`POST /api/v1/auth/token`, a new e-mail each attempt); %d rounds of %d s per arm, interleaved.
+
+                    | instance | B alone p50 | B alone p99 | B during spray p50 | B during spray p99 | **p99 ratio** (goal ≤ 1.2 with the throttle) | spray answers |
+                    |---|---|---|---|---|---|---|
+                    """, steady, sprayers, rounds, roundSeconds));
+            for (Arm arm : arms) {
+                report.append(String.format("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | **%.2f** | %s |%n", arm.name,
+                        percentile(arm.alone, 50), percentile(arm.alone, 99), percentile(arm.sprayed, 50), percentile(arm.sprayed, 99),
+                        percentile(arm.sprayed, 99) / percentile(arm.alone, 99), arm.sprayAnswers));
+            }
+            report.append(String.format("%nB alone, throttle on / throttle off (the checks' cost on valid traffic): p50 %.2f, p99 %.2f."
+                            + " B's answers other than 200: %s.%n",
+                    percentile(arms[1].alone, 50) / percentile(arms[0].alone, 50), percentile(arms[1].alone, 99) / percentile(arms[0].alone, 99),
+                    REFUSED.isEmpty() ? "none" : REFUSED));
+            BenchApp.report("sign-in-spray-benchmark.md", report.toString());
+        } finally {
+            spray.shutdownNow();
+            before.close();
+            after.close();
+        }
+    }
+
+    private static final Map<Integer, AtomicLong> REFUSED = new ConcurrentSkipListMap<>();
+
+    private static final class Arm {
+        final String name;
+        final int port;
+        final String slug;
+        final String token;
+        final List<Long> alone = new ArrayList<>();
+        final List<Long> sprayed = new ArrayList<>();
+        final Map<Integer, AtomicLong> sprayAnswers = new ConcurrentSkipListMap<>();
+
+        Arm(String name, ConfigurableApplicationContext app) {
+            this.name = name;
+            this.port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            this.slug = "spray-" + UUID.randomUUID().toString().substring(0, 8);
+            String email = "owner@" + slug + ".test";
+            ProvisioningResult result = app.getBean(TenantLifecycle.class).provisionReporting(
+                    new ProvisionTenant("Spray " + slug, slug, "enterprise", email, null), Change.of(BENCH, "Benchmark"));
+            app.getBean(TenantUsers.class).activate((String) result.extras().get("ownerActivationToken"), PASSWORD);
+            this.token = app.getBean(TenantSignIn.class).signIn(slug, email, PASSWORD).accessToken();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+    }
+
+    /** Open-loop: request n is due at start + n / rate, however long the earlier ones took. */
+    private static void steadyLoad(HttpClient http, Arm arm, int perSecond, int seconds, List<Long> latencies) throws Exception {
+        long start = System.nanoTime();
+        for (long n = 0; n < (long) perSecond * seconds; n++) {
+            long wait = start + n * 1_000_000_000L / perSecond - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            long t0 = System.nanoTime();
+            int status = http.send(HttpRequest.newBuilder(URI.create(arm.url("/api/v1/me"))).header("Authorization", "Bearer " + arm.token)
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            latencies.add(System.nanoTime() - t0);
+            if (status != 200) {
+                REFUSED.computeIfAbsent(status, code -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    private static double percentile(List<Long> nanos, int p) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private SignInSprayBenchmark() {
+    }
+}
