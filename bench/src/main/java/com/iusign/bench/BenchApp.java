@@ -33,4 +33,10 @@ final class BenchApp {
         Files.writeString(out, report);
         System.out.println("Written to " + out.toAbsolutePath());
     }
+
+    /** The {@code p}-th percentile of latencies in nanoseconds, in milliseconds (nearest rank). */
+    static double percentile(List<Long> nanos, int p) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
 }

@@ -111,8 +111,8 @@ public final class NoisyNeighbourBenchmark {
                     Tenant B's requests not answered 200, by status: %s.
                     Tenant A during the floods: %,d requests answered 200, %,d answered 429 (%.0f req/s offered, %.0f req/s admitted).
                     Limiter cost per request (`TenantRateLimiter.acquire`, one Redis script call, 5,000 calls): p50 %.3f ms, p99 %.3f ms.
-                    """, steady, limit, rounds, roundSeconds, alone.size(), percentile(alone, 50), percentile(alone, 99),
-                    flooded.size(), percentile(flooded, 50), percentile(flooded, 99), percentile(flooded, 99) / percentile(alone, 99),
+                    """, steady, limit, rounds, roundSeconds, alone.size(), BenchApp.percentile(alone, 50), BenchApp.percentile(alone, 99),
+                    flooded.size(), BenchApp.percentile(flooded, 50), BenchApp.percentile(flooded, 99), BenchApp.percentile(flooded, 99) / BenchApp.percentile(alone, 99),
                     B_REFUSED.isEmpty() ? "none" : B_REFUSED.toString(), floodAllowed.get(), floodLimited.get(), (floodAllowed.get() + floodLimited.get()) / floodSeconds,
                     floodAllowed.get() / floodSeconds, acquire[acquire.length / 2] / 1e6, acquire[acquire.length * 99 / 100] / 1e6);
             BenchApp.report("noisy-neighbour-benchmark.md", report);
@@ -159,10 +159,6 @@ public final class NoisyNeighbourBenchmark {
         }
     }
 
-    private static double percentile(List<Long> nanos, int p) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-    }
 
     private static int me(HttpClient http, int port, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))

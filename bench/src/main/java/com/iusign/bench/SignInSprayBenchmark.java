@@ -90,12 +90,12 @@ public final class SignInSprayBenchmark {
                     """, steady, sprayers, rounds, roundSeconds));
             for (Arm arm : arms) {
                 report.append(String.format("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | **%.2f** | %s |%n", arm.name,
-                        percentile(arm.alone, 50), percentile(arm.alone, 99), percentile(arm.sprayed, 50), percentile(arm.sprayed, 99),
-                        percentile(arm.sprayed, 99) / percentile(arm.alone, 99), arm.sprayAnswers));
+                        BenchApp.percentile(arm.alone, 50), BenchApp.percentile(arm.alone, 99), BenchApp.percentile(arm.sprayed, 50), BenchApp.percentile(arm.sprayed, 99),
+                        BenchApp.percentile(arm.sprayed, 99) / BenchApp.percentile(arm.alone, 99), arm.sprayAnswers));
             }
             report.append(String.format("%nB alone, throttle on / throttle off (the checks' cost on valid traffic): p50 %.2f, p99 %.2f."
                             + " B's answers other than 200: %s.%n",
-                    percentile(arms[1].alone, 50) / percentile(arms[0].alone, 50), percentile(arms[1].alone, 99) / percentile(arms[0].alone, 99),
+                    BenchApp.percentile(arms[1].alone, 50) / BenchApp.percentile(arms[0].alone, 50), BenchApp.percentile(arms[1].alone, 99) / BenchApp.percentile(arms[0].alone, 99),
                     REFUSED.isEmpty() ? "none" : REFUSED));
             BenchApp.report("sign-in-spray-benchmark.md", report.toString());
         } finally {
@@ -150,10 +150,6 @@ public final class SignInSprayBenchmark {
         }
     }
 
-    private static double percentile(List<Long> nanos, int p) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-    }
 
     private SignInSprayBenchmark() {
     }

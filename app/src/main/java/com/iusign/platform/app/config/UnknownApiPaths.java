@@ -29,12 +29,7 @@ class UnknownApiPaths {
     @Bean
     @Order(5)
     SecurityFilterChain unknownApiPathsChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .build();
+        return openAndStateless(http, "/api/**");
     }
 
     /**
@@ -44,7 +39,12 @@ class UnknownApiPaths {
     @Bean
     @Order(6)
     SecurityFilterChain errorPageChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/error")
+        return openAndStateless(http, "/error");
+    }
+
+    /** Nothing behind these paths changes state or needs a session: no CSRF token, no session, no saved request. */
+    private static SecurityFilterChain openAndStateless(HttpSecurity http, String paths) throws Exception {
+        return http.securityMatcher(paths)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -70,7 +70,12 @@ class SigningPageBrowserTests {
         lifecycle.reactivate(tenant, CHANGE, null);
         browser.open("/sign/" + token);
         assertDocumentShown();
-        browser.visible(By.cssSelector("#typed-name input")).sendKeys("Ada Lovelace", Keys.ENTER);
+        var typedName = browser.visible(By.cssSelector("#typed-name input"));
+        typedName.sendKeys("Someone Else", Keys.ENTER);
+        browser.waitForText("Type your full name as the sender wrote it on the envelope: Ada Lovelace");
+        browser.screenshot("25-signing-page-wrong-name");
+        assertThat(envelopes.get(tenant, envelope.id()).recipients().getFirst().signedAt()).as("not signed").isNull();
+        typedName.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Ada Lovelace", Keys.ENTER);
         browser.visible(By.id("signing-done"));
         browser.waitForText("Everyone has signed");
         assertThat(envelopes.get(tenant, envelope.id()).recipients().getFirst().signedAt()).isNotNull();
