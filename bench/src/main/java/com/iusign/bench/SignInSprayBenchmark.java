@@ -23,12 +23,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A password spray from one address (127.0.0.2: a new e-mail every attempt, so each costs a
- * bcrypt and no per-account lockout helps) against tenant B's steady {@code GET /api/v1/me} from
+ * bcrypt and no per-account lockout helps; offered at a fixed rate, {@code -Dspray}, default 100/s,
+ * open loop so that slow answers do not slow the attacker down) against tenant B's steady {@code GET /api/v1/me} from
  * another address (127.0.0.1). Two instances in one JVM, rounds interleaved so the machine's
  * noise hits all arms alike: one with the per-address throttle off ({@code iusign.throttle.enabled=false},
  * the platform before this change), one with the defaults. Reports B's p99 during the spray over
@@ -38,10 +40,11 @@ public final class SignInSprayBenchmark {
 
     private static final String PASSWORD = "spray benchmark passphrase 9";
     private static final Actor BENCH = Actor.system("benchmark");
+    private static final int MAX_IN_FLIGHT = 64;
 
     public static void main(String[] args) throws Exception {
         int steady = Integer.getInteger("steady", 20);
-        int sprayers = Integer.getInteger("sprayers", 8);
+        int sprayRate = Integer.getInteger("spray", 100);
         int rounds = Integer.getInteger("rounds", 3);
         int roundSeconds = Integer.getInteger("roundSeconds", 10);
         ConfigurableApplicationContext before = BenchApp.start("--iusign.throttle.enabled=false");
@@ -57,37 +60,51 @@ public final class SignInSprayBenchmark {
                 for (Arm arm : arms) {
                     steadyLoad(bystander, arm, steady, roundSeconds, arm.alone);
                     AtomicBoolean spraying = new AtomicBoolean(true);
-                    List<Future<?>> attackers = new ArrayList<>();
-                    for (int s = 0; s < sprayers; s++) {
-                        attackers.add(spray.submit(() -> {
-                            HttpClient attacker = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
-                            while (spraying.get()) {
-                                String body = """
-                                        {"tenant":"%s","email":"%s@%s.test","password":"Winter2026!"}"""
-                                        .formatted(arm.slug, UUID.randomUUID(), arm.slug);
-                                int status = attacker.send(HttpRequest.newBuilder(URI.create(arm.url("/api/v1/auth/token")))
-                                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                                arm.sprayAnswers.computeIfAbsent(status, code -> new AtomicLong()).incrementAndGet();
+                    HttpClient attacker = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+                    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+                    Future<?> pacer = spray.submit(() -> {
+                        long start = System.nanoTime();
+                        for (long n = 0; spraying.get(); n++) {
+                            long wait = start + n * 1_000_000_000L / sprayRate - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                             }
-                            return null;
-                        }));
-                    }
+                            if (!inFlight.tryAcquire()) {
+                                arm.sprayAnswers.computeIfAbsent(-1, code -> new AtomicLong()).incrementAndGet();
+                                continue;
+                            }
+                            spray.submit(() -> {
+                                try {
+                                    String body = """
+                                            {"tenant":"%s","email":"%s@%s.test","password":"Winter2026!"}"""
+                                            .formatted(arm.slug, UUID.randomUUID(), arm.slug);
+                                    int status = attacker.send(HttpRequest.newBuilder(URI.create(arm.url("/api/v1/auth/token")))
+                                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                                    arm.sprayAnswers.computeIfAbsent(status, code -> new AtomicLong()).incrementAndGet();
+                                } finally {
+                                    inFlight.release();
+                                }
+                                return null;
+                            });
+                        }
+                        return null;
+                    });
                     steadyLoad(bystander, arm, steady, roundSeconds, arm.sprayed);
                     spraying.set(false);
-                    for (Future<?> attacker : attackers) {
-                        attacker.get();
-                    }
+                    pacer.get();
+                    inFlight.acquire(MAX_IN_FLIGHT);
                 }
             }
             StringBuilder report = new StringBuilder(String.format("""
 
-                    Tenant B steady at %d req/s on `GET /api/v1/me` from 127.0.0.1; %d concurrent sprayers from 127.0.0.2
-                    (`POST /api/v1/auth/token`, a new e-mail each attempt); %d rounds of %d s per arm, interleaved.
+                    Tenant B steady at %d req/s on `GET /api/v1/me` from 127.0.0.1; a spray of %d attempts/s offered from 127.0.0.2
+                    (open loop, at most %d in flight; `POST /api/v1/auth/token`, a new e-mail each attempt); %d rounds of %d s per
+                    arm, interleaved. Spray answers by status (-1: not sent, %d already in flight).
 
                     | instance | B alone p50 | B alone p99 | B during spray p50 | B during spray p99 | **p99 ratio** (goal ≤ 1.2 with the throttle) | spray answers |
                     |---|---|---|---|---|---|---|
-                    """, steady, sprayers, rounds, roundSeconds));
+                    """, steady, sprayRate, MAX_IN_FLIGHT, rounds, roundSeconds, MAX_IN_FLIGHT));
             for (Arm arm : arms) {
                 report.append(String.format("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | **%.2f** | %s |%n", arm.name,
                         BenchApp.percentile(arm.alone, 50), BenchApp.percentile(arm.alone, 99), BenchApp.percentile(arm.sprayed, 50), BenchApp.percentile(arm.sprayed, 99),

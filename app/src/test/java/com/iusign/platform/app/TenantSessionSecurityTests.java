@@ -26,6 +26,7 @@ class TenantSessionSecurityTests {
     private final TenantTokens tokens;
     private final org.springframework.security.oauth2.jwt.JwtEncoder encoder;
     private final int port;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private AdminApiClient api;
     private String tenantId;
     private String slug;
@@ -33,7 +34,8 @@ class TenantSessionSecurityTests {
     private String ownerId;
 
     TenantSessionSecurityTests(AdminApiClients clients, TenantTokens tokens, org.springframework.security.oauth2.jwt.JwtEncoder encoder,
-                               @LocalServerPort int port) {
+                               io.micrometer.core.instrument.MeterRegistry meters, @LocalServerPort int port) {
+        this.meters = meters;
         this.clients = clients;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -163,6 +165,21 @@ class TenantSessionSecurityTests {
         assertThat(reuse.text("/detail")).contains("already used");
         assertThat(refresh(second.text("/refresh_token")).status()).as("the rotated successor is revoked too").isEqualTo(401);
         assertThat(me(second.text("/access_token")).status()).as("the user's sessions ended").isEqualTo(401);
+    }
+
+    @Test
+    void requestsWithAValidTokenTakeNoDatabaseConnectionOnceTheGateIsWarm() throws Exception {
+        String token = signIn().text("/access_token");
+        assertThat(me(token).status()).isEqualTo(200);
+        io.micrometer.core.instrument.Timer acquire = meters.get("hikaricp.connections.acquire").timer();
+        long before = acquire.count();
+
+        for (int call = 0; call < 50; call++) {
+            assertThat(me(token).status()).isEqualTo(200);
+        }
+
+        // Background work (event registry, schedulers) may borrow a few; one per request would be 50.
+        assertThat(acquire.count() - before).isLessThan(10);
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>Sign-in doors and signing links: every request takes a token from the address's bucket
- *       (shared by instances through {@link TokenBuckets}).</li>
+ *       (shared by instances through {@link TokenBuckets}); an address whose bucket is empty is
+ *       refused locally until a token is due back.</li>
  *   <li>Bearer tokens: only a refused one (401) takes a token, so that valid traffic costs no
  *       Redis call; once the bucket is empty the address is refused locally until it refills.
  *       Another instance learns of it at the address's next refused token there, so across N
@@ -32,7 +33,8 @@ final class ClientThrottle extends OncePerRequestFilter {
 
     private final TokenBuckets buckets;
     private final ThrottleProperties limits;
-    private final Cache<String, Long> refusingBearersUntil = Caffeine.newBuilder().maximumSize(100_000)
+    /** Door and address → until when this instance refuses them without asking Redis (the bucket is empty until then). */
+    private final Cache<String, Long> refusingUntil = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     ClientThrottle(TokenBuckets buckets, ThrottleProperties limits) {
@@ -62,10 +64,7 @@ final class ClientThrottle extends OncePerRequestFilter {
                 }
             }
             case BEARER -> {
-                Long until = refusingBearersUntil.getIfPresent(address);
-                long now = System.currentTimeMillis();
-                if (until != null && until > now) {
-                    refuse(response, until - now, "Too many refused tokens from your address");
+                if (refusedLocally(response, "bad-token:" + address, "Too many refused tokens from your address")) {
                     return;
                 }
                 chain.doFilter(request, response);
@@ -73,20 +72,40 @@ final class ClientThrottle extends OncePerRequestFilter {
                     TokenBuckets.Decision decision = buckets.take("iusign:throttle:bad-token:" + address, limits.badTokensPerSecond(),
                             limits.badTokensBurst());
                     if (decision.remaining() == 0) {
-                        refusingBearersUntil.put(address, now + Math.max(1_000, decision.retryAfterMillis()));
+                        refusingUntil.put("bad-token:" + address, System.currentTimeMillis() + Math.max(1_000, decision.retryAfterMillis()));
                     }
                 }
             }
         }
     }
 
+    /**
+     * Takes a token from the address's bucket of this door. Once the bucket is empty the address is
+     * refused here without a Redis call until a token is due back, so a flood of refused requests
+     * costs no more than the 429 itself.
+     */
     private boolean admitted(HttpServletResponse response, String door, String address, int perSecond, int burst, String what)
             throws IOException {
-        TokenBuckets.Decision decision = buckets.take("iusign:throttle:" + door + ":" + address, perSecond, burst);
+        String key = door + ":" + address;
+        if (refusedLocally(response, key, "Too many " + what + " from your address")) {
+            return false;
+        }
+        TokenBuckets.Decision decision = buckets.take("iusign:throttle:" + key, perSecond, burst);
         if (!decision.allowed()) {
+            refusingUntil.put(key, System.currentTimeMillis() + decision.retryAfterMillis());
             refuse(response, decision.retryAfterMillis(), "Too many " + what + " from your address");
         }
         return decision.allowed();
+    }
+
+    private boolean refusedLocally(HttpServletResponse response, String key, String what) throws IOException {
+        Long until = refusingUntil.getIfPresent(key);
+        long now = System.currentTimeMillis();
+        if (until != null && until > now) {
+            refuse(response, until - now, what);
+            return true;
+        }
+        return false;
     }
 
     private static void refuse(HttpServletResponse response, long retryAfterMillis, String what) throws IOException {

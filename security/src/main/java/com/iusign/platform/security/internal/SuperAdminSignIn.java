@@ -7,7 +7,6 @@ import com.iusign.platform.security.SuperAdminSignedIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.User;
@@ -31,6 +30,8 @@ import java.util.UUID;
 class SuperAdminSignIn implements UserDetailsService {
 
     private static final String UNUSABLE_PASSWORD = "{noop}" + UUID.randomUUID();
+    private static final String PASSWORD_SIGN_IN =
+            "#event.authentication instanceof T(org.springframework.security.authentication.UsernamePasswordAuthenticationToken)";
 
     private final JdbcClient jdbc;
     private final SignInLockout lockout;
@@ -63,24 +64,24 @@ class SuperAdminSignIn implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No SuperAdmin with that e-mail"));
     }
 
-    /** Wrong password or unknown e-mail alike (Spring reports both as bad credentials). */
-    @EventListener
+    /**
+     * Wrong password or unknown e-mail alike (Spring reports both as bad credentials). The condition
+     * is checked before the transaction starts: bearer-token authentications publish these events
+     * on every API request too, and must not cost a database connection each.
+     */
+    @EventListener(condition = PASSWORD_SIGN_IN)
     @Transactional
     void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
-        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt) {
-            lockout.failed(account(attempt.getName()), ClientAddress.current(), null);
-            jdbc.sql("UPDATE super_admin SET last_failed_at = now() WHERE email = :email")
-                    .param("email", attempt.getName().trim().toLowerCase(Locale.ROOT)).update();
-        }
+        String email = event.getAuthentication().getName();
+        lockout.failed(account(email), ClientAddress.current(), null);
+        jdbc.sql("UPDATE super_admin SET last_failed_at = now() WHERE email = :email")
+                .param("email", email.trim().toLowerCase(Locale.ROOT)).update();
     }
 
-    @EventListener
+    @EventListener(condition = PASSWORD_SIGN_IN)
     @Transactional
     void onSignedIn(AuthenticationSuccessEvent event) {
-        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn)) {
-            return;
-        }
-        String email = signedIn.getName().trim().toLowerCase(Locale.ROOT);
+        String email = event.getAuthentication().getName().trim().toLowerCase(Locale.ROOT);
         String source = ClientAddress.current();
         lockout.succeeded(account(email), source);
         jdbc.sql("UPDATE super_admin SET last_sign_in_at = now() WHERE email = :email").param("email", email).update();
