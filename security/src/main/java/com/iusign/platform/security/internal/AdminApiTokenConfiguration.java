@@ -36,8 +36,9 @@ import java.util.Collection;
 class AdminApiTokenConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(SignInProperties signIn) {
+        return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), signIn.passwordCheckPermits(),
+                signIn.passwordCheckWait());
     }
 
     @Bean
