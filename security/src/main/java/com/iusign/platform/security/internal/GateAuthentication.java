@@ -44,7 +44,13 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
         if (!decision.allowed()) {
             throw new Refused(decision.refusal(), decision.detail());
         }
-        TokenBuckets.Decision rate = limiter.acquire(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
+        TokenBuckets.Decision rate;
+        try {
+            rate = limiter.acquire(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
+        } catch (RuntimeException e) {
+            log.error("The tenant's rate limit could not be read; refusing the request", e);
+            throw new Refused(null, "The platform could not read this organization's request limit; retry shortly");
+        }
         RateLimitHeaders.write(rate);
         if (!rate.allowed()) {
             throw new Refused(GateRefusal.RATE_LIMITED, "This organization's plan allows " + rate.limit()

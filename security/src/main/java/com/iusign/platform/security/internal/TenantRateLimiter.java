@@ -1,6 +1,6 @@
 package com.iusign.platform.security.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.TenantId;
@@ -24,15 +24,21 @@ public class TenantRateLimiter {
 
     private final TokenBuckets buckets;
     private final TenantLifecycle lifecycle;
-    private final Cache<UUID, Limits> limits = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    /**
+     * A plan change reaches the limiter within 30 s (refresh); a refresh that fails (PostgreSQL
+     * busy or gone) keeps the known limits instead of failing the request.
+     */
+    private final LoadingCache<UUID, Limits> limits;
 
     TenantRateLimiter(TokenBuckets buckets, TenantLifecycle lifecycle) {
         this.buckets = buckets;
         this.lifecycle = lifecycle;
+        this.limits = Caffeine.newBuilder().maximumSize(100_000).refreshAfterWrite(Duration.ofSeconds(30))
+                .expireAfterWrite(Duration.ofMinutes(10)).build(this::limitsOf);
     }
 
     public TokenBuckets.Decision acquire(UUID tenantId) {
-        Limits limit = limits.get(tenantId, this::limitsOf);
+        Limits limit = limits.get(tenantId);
         return buckets.take("iusign:rate:" + tenantId, limit.perSecond(), limit.burst());
     }
 

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("iusign.throttle")
 public record ThrottleProperties(@DefaultValue("true") boolean enabled,
-                                 @DefaultValue("1") int signInPerSecond, @DefaultValue("10") int signInBurst,
+                                 @DefaultValue("1") int signInPerSecond, @DefaultValue("5") int signInBurst,
                                  @DefaultValue("10") int signingLinksPerSecond, @DefaultValue("60") int signingLinksBurst,
                                  @DefaultValue("2") int badTokensPerSecond, @DefaultValue("20") int badTokensBurst) {
 
