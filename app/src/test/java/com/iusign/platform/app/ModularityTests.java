@@ -25,7 +25,7 @@ class ModularityTests {
     @Test
     void everyMavenModuleIsDetectedAsAnApplicationModule() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("lifecycle", "security", "inventory", "app");
+                .containsExactlyInAnyOrder("lifecycle", "security", "identity", "signing", "telemetry", "inventory", "audit", "app");
     }
 
     @Test
