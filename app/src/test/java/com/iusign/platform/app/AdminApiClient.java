@@ -127,6 +127,15 @@ final class AdminApiClient {
         return new TenantOwner(provisioned.text("/id"), slug, session.text("/access_token"));
     }
 
+    /** Creates an envelope for one recipient with a one-page PDF, sends it and returns its public signing-link path. */
+    String sentLink(TenantOwner owner, String title, String recipientName, String recipientEmail) throws IOException, InterruptedException {
+        Reply created = multipart(owner.accessToken(), "/api/v1/envelopes", java.util.Map.of("title", title,
+                "recipients", "[{\"name\":\"%s\",\"email\":\"%s\"}]".formatted(recipientName, recipientEmail)),
+                "document.pdf", com.iusign.platform.signing.SamplePdf.withText(title));
+        String url = as(owner.accessToken(), "POST", "/api/v1/envelopes/" + created.text("/id") + "/send", null).text("/links/0/url");
+        return "/api/public/signing/" + url.substring(url.lastIndexOf('/') + 1);
+    }
+
     record TenantOwner(String tenantId, String slug, String accessToken) {
     }
 

@@ -2,7 +2,6 @@ package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.GateMetrics;
-import com.iusign.platform.signing.SamplePdf;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +9,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +47,7 @@ class RedisCannotGrantAccessTests {
 
     @Test
     void aForgedActiveEntryInRedisDoesNotReopenASuspendedTenant() throws Exception {
-        String link = sentLink();
+        String link = api.sentLink(owner, "Lease", "Ada Lovelace", "ada@example.test");
         api.post("/api/admin/tenants/" + owner.tenantId() + "/suspend", "{\"reason\":\"Fraud investigation\"}");
         assertThat(me().status()).isEqualTo(403);
 
@@ -88,14 +86,5 @@ class RedisCannotGrantAccessTests {
 
     private AdminApiClient.Reply me() throws Exception {
         return api.as(owner.accessToken(), "GET", "/api/v1/me", null);
-    }
-
-    private String sentLink() throws Exception {
-        var created = api.multipart(owner.accessToken(), "/api/v1/envelopes",
-                Map.of("title", "Lease", "recipients", "[{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.test\"}]"),
-                "lease.pdf", SamplePdf.withText("Lease"));
-        var sent = api.as(owner.accessToken(), "POST", "/api/v1/envelopes/" + created.text("/id") + "/send", null);
-        String url = sent.text("/links/0/url");
-        return "/api/public/signing/" + url.substring(url.lastIndexOf('/') + 1);
     }
 }

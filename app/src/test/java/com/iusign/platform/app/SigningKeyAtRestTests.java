@@ -42,7 +42,7 @@ class SigningKeyAtRestTests {
 
     @Test
     void noColumnTheRuntimeRoleCanReadHoldsAPrivateSigningKey() throws Exception {
-        new AdminApiClient(clients, port);
+        new AdminApiClient(clients, port); // a token issued: a signing key exists
         List<Map<String, Object>> rows = runtimeRole.sql("SELECT * FROM platform_signing_key").query().listOfRows();
         assertThat(rows).isNotEmpty();
 

@@ -133,10 +133,7 @@ class SmallDoorsTests {
     void aTypedSignatureMustBeTheRecipientsOwnName() throws Exception {
         AdminApiClient api = new AdminApiClient(clients, port);
         var owner = api.tenantOwner("business");
-        var created = api.multipart(owner.accessToken(), "/api/v1/envelopes", Map.of("title", "Lease",
-                "recipients", "[{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.test\"}]"), "lease.pdf", SamplePdf.withText("Lease"));
-        String url = api.as(owner.accessToken(), "POST", "/api/v1/envelopes/" + created.text("/id") + "/send", null).text("/links/0/url");
-        String link = "/api/public/signing/" + url.substring(url.lastIndexOf('/') + 1);
+        String link = api.sentLink(owner, "Lease", "Ada Lovelace", "ada@example.test");
 
         var someoneElse = api.as(null, "POST", link + "/sign", "{\"typedName\":\"Mickey Mouse\"}");
         assertThat(someoneElse.status()).isEqualTo(400);
