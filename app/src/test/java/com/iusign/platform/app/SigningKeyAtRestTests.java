@@ -69,17 +69,22 @@ class SigningKeyAtRestTests {
                 VALUES (:kid, 'ES256', :jwk, :wrapped, 'local', now() + interval '1 second')""")
                 .param("kid", planted.getKeyID()).param("jwk", planted.toPublicJWK().toJSONString())
                 .param("wrapped", planted.toJSONString().getBytes(StandardCharsets.UTF_8)).update();
-        // A rotation re-reads the table, as every instance does each minute.
-        assertThat(api.post("/api/admin/signing-keys/rotate", "{}").status()).isEqualTo(200);
+        try {
+            // A rotation re-reads the table, as every instance does each minute.
+            assertThat(api.post("/api/admin/signing-keys/rotate", "{}").status()).isEqualTo(200);
 
-        String forged = sign(planted, new JWTClaimsSet.Builder().issuer("urn:iusign:control-plane").audience("iusign-admin-api")
-                .subject("attacker").claim("roles", List.of("SUPERADMIN")).issueTime(new Date())
-                .expirationTime(new Date(System.currentTimeMillis() + 300_000)).jwtID(UUID.randomUUID().toString()).build());
+            String forged = sign(planted, new JWTClaimsSet.Builder().issuer("urn:iusign:control-plane").audience("iusign-admin-api")
+                    .subject("attacker").claim("roles", List.of("SUPERADMIN")).issueTime(new Date())
+                    .expirationTime(new Date(System.currentTimeMillis() + 300_000)).jwtID(UUID.randomUUID().toString()).build());
 
-        var refused = api.as(forged, "GET", "/api/admin/api-clients", null);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(401);
-        assertThat(api.as(null, "GET", "/oauth2/jwks", null).body()).doesNotContain(planted.getKeyID());
-        assertThat(api.get("/api/admin/api-clients").status()).as("the platform's own tokens still pass").isEqualTo(200);
+            var refused = api.as(forged, "GET", "/api/admin/api-clients", null);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(api.as(null, "GET", "/oauth2/jwks", null).body()).doesNotContain(planted.getKeyID());
+            assertThat(api.get("/api/admin/api-clients").status()).as("the platform's own tokens still pass").isEqualTo(200);
+        } finally {
+            // Every instance sharing this database would otherwise log the planted row at each key reload.
+            runtimeRole.sql("DELETE FROM platform_signing_key WHERE kid = :kid").param("kid", planted.getKeyID()).update();
+        }
     }
 
     private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {

@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code *PerSecond} refill, {@code *Burst} capacity.
  */
 @ConfigurationProperties("iusign.throttle")
-public record ThrottleProperties(@DefaultValue("true") boolean enabled,
+record ThrottleProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("1") int signInPerSecond, @DefaultValue("5") int signInBurst,
                                  @DefaultValue("10") int signingLinksPerSecond, @DefaultValue("60") int signingLinksBurst,
                                  @DefaultValue("2") int badTokensPerSecond, @DefaultValue("20") int badTokensBurst) {
 
-    public ThrottleProperties {
+    ThrottleProperties {
         for (int value : new int[] {signInPerSecond, signInBurst, signingLinksPerSecond, signingLinksBurst, badTokensPerSecond,
                 badTokensBurst}) {
             if (value < 1) {
