@@ -2,8 +2,8 @@ package com.iusign.bench;
 
 import com.iusign.platform.identity.TenantSignIn;
 import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.ProvisioningResult;
 import com.iusign.platform.lifecycle.TenantLifecycle;

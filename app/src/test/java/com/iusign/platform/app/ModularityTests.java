@@ -6,6 +6,17 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fails {@link ApplicationModules#verify()}.
  */
 class ModularityTests {
+
+    private static final Pattern TABLE_ROW = Pattern.compile("\\| `([a-z]+)` \\| `com\\.iusign[^|]*\\|.*\\| ([^|]+) \\|");
 
     private final ApplicationModules modules = ApplicationModules.of(Application.class);
 
@@ -25,7 +38,29 @@ class ModularityTests {
     @Test
     void everyMavenModuleIsDetectedAsAnApplicationModule() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("lifecycle", "security", "identity", "signing", "telemetry", "inventory", "audit", "app");
+                .containsExactlyInAnyOrder("kernel", "lifecycle", "security", "identity", "signing", "telemetry", "inventory", "audit", "app");
+    }
+
+    /** The table in {@code docs/architecture.md} is what a newcomer reads first: it must not drift from the code. */
+    @Test
+    void theArchitectureTableNamesEachModulesAllowedDependencies() throws IOException, ClassNotFoundException {
+        Map<String, Set<String>> documented = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of("../docs/architecture.md"))) {
+            Matcher row = TABLE_ROW.matcher(line);
+            if (row.matches() && !row.group(1).equals("embedded")) {
+                documented.put(row.group(1), row.group(2).strip().equals("—") ? Set.of()
+                        : Set.of(row.group(2).strip().split(",\\s*")));
+            }
+        }
+        Map<String, Set<String>> declared = new TreeMap<>();
+        for (ApplicationModule module : modules) {
+            Class<?> packageInfo = Class.forName(module.getBasePackage().getName() + ".package-info");
+            declared.put(module.getIdentifier().toString(), Arrays.stream(packageInfo
+                            .getAnnotation(org.springframework.modulith.ApplicationModule.class).allowedDependencies())
+                    .map(dependency -> dependency.split("::")[0].strip()).collect(Collectors.toSet()));
+        }
+
+        assertThat(documented).isEqualTo(declared);
     }
 
     @Test

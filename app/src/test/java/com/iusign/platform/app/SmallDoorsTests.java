@@ -1,6 +1,6 @@
 package com.iusign.platform.app;
 
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.IssuedToken;
 import com.iusign.platform.security.SuperAdminAccounts;

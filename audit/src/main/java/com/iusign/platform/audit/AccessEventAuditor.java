@@ -2,7 +2,7 @@ package com.iusign.platform.audit;
 
 import com.iusign.platform.identity.TenantUserAdded;
 import com.iusign.platform.identity.TenantUserStatusChanged;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.security.TenantSessionsFlushed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package com.iusign.platform.audit;
 
+import com.iusign.platform.kernel.InvalidInput;
+
 import org.jspecify.annotations.Nullable;
 
 import java.util.UUID;
@@ -15,7 +17,7 @@ public record AuditQuery(@Nullable UUID tenantId, @Nullable String action, @Null
 
     public AuditQuery {
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", was " + size);
+            throw InvalidInput.of("size", "size must be between 1 and " + MAX_SIZE + ", was " + size);
         }
         action = action == null || action.isBlank() ? null : action.strip();
         actor = actor == null || actor.isBlank() ? null : actor.strip();

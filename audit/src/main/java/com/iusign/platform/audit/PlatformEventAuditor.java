@@ -43,8 +43,9 @@ class PlatformEventAuditor {
 
     @EventListener
     void on(SigningKeyRotated event) {
-        store.append(new AuditRecord(event.eventId(), null, event.at(), "API_CLIENT", event.by(), "signing-key.rotated",
-                null, null, Map.of(), Map.of("kid", event.kid()), event.eventId().toString()));
+        store.append(new AuditRecord(event.eventId(), null, event.at(), event.change().by().kind().name(), event.change().by().name(),
+                "signing-key.rotated", event.change().reason(), event.change().ticket(), Map.of(), Map.of("kid", event.kid()),
+                event.change().correlationId()));
     }
 
     @EventListener

@@ -1,9 +1,9 @@
 /**
- * The append-only audit trail, chained under a key the database holds only wrapped, of every SuperAdmin action and tenant event, bound
- * to the tenant's permanent id. The application role may insert and read it, never change it:
+ * The append-only audit trail of every SuperAdmin action and tenant event, bound to the tenant's
+ * permanent id and chained under a key the database holds only wrapped. The application role may insert and read it, never change it:
  * the database refuses UPDATE, DELETE and TRUNCATE.
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = {"lifecycle", "security", "identity", "telemetry", "inventory"})
+@ApplicationModule(displayName = "Audit", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "security", "identity", "telemetry", "inventory"})
 @NullMarked
 package com.iusign.platform.audit;
 

@@ -1,22 +1,11 @@
 package com.iusign.platform.identity;
 
-/** Adding a user would exceed the plan's seat limit; nothing was written. */
-public class SeatQuotaExceeded extends RuntimeException {
+import com.iusign.platform.kernel.QuotaExceeded;
 
-    private final int limit;
-    private final long usage;
+/** Adding a user would exceed the plan's seat limit; nothing was written. */
+public class SeatQuotaExceeded extends QuotaExceeded {
 
     public SeatQuotaExceeded(int limit, long usage) {
-        super("The plan allows " + limit + " seats and " + usage + " are in use: disable a user or move to a larger plan");
-        this.limit = limit;
-        this.usage = usage;
-    }
-
-    public int limit() {
-        return limit;
-    }
-
-    public long usage() {
-        return usage;
+        super("seats", limit, usage, "The plan allows " + limit + " seats and " + usage + " are in use: disable a user or move to a larger plan");
     }
 }

@@ -1,12 +1,14 @@
 package com.iusign.platform.identity;
 
+import com.iusign.platform.kernel.Refusal;
+
 /**
  * Sign-in or refresh refused. {@link Reason#CREDENTIALS} is deliberately vague (wrong e-mail,
  * wrong password, unknown organization or too many attempts look the same), so that nobody can
  * learn from it whether an account exists; the other reasons are given only to a caller who
  * proved the password or holds a valid refresh token.
  */
-public class SignInRefused extends RuntimeException {
+public class SignInRefused extends Refusal {
 
     public enum Reason {
         CREDENTIALS(401, "sign-in-failed"),
@@ -38,7 +40,7 @@ public class SignInRefused extends RuntimeException {
     private final Reason reason;
 
     public SignInRefused(Reason reason, String message) {
-        super(message);
+        super(reason.status, reason.type, "Sign-in refused", message);
         this.reason = reason;
     }
 

@@ -4,12 +4,12 @@ import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.security.OpaqueTokens;
 import com.iusign.platform.security.TenantScope;
-import com.iusign.platform.lifecycle.Change;
-import com.iusign.platform.lifecycle.TenantConflictException;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.Conflict;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.security.CredentialRules;
 import com.iusign.platform.security.SessionRevocation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,15 +55,15 @@ public class TenantUsers {
     }
 
     /**
-     * @throws TenantValidationException naming each invalid field
-     * @throws TenantConflictException   when the e-mail already has an account in this tenant
+     * @throws InvalidInput naming each invalid field
+     * @throws Conflict   when the e-mail already has an account in this tenant
      */
     public NewUser add(TenantId tenantId, String email, String displayName, String role, Change change) {
         scope.enter(tenantId.value());
         Tenant tenant = lifecycle.get(tenantId);
         TenantStatus status = tenant.status();
         if (status == TenantStatus.DEACTIVATED) {
-            throw new TenantConflictException("status", "A deactivated tenant gets no new users");
+            throw new Conflict("status", "A deactivated tenant gets no new users");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String normalizedEmail = null;
@@ -83,10 +83,10 @@ public class TenantUsers {
             errors.put("role", "Unknown role '" + role + "'; one of " + List.of(UserRole.values()));
         }
         if (!errors.isEmpty()) {
-            throw new TenantValidationException(errors);
+            throw new InvalidInput(errors);
         }
         if (store.emailTaken(tenantId.value(), normalizedEmail)) {
-            throw new TenantConflictException("email", "This tenant already has a user with the e-mail " + normalizedEmail);
+            throw new Conflict("email", "This tenant already has a user with the e-mail " + normalizedEmail);
         }
         requireSeat(tenant);
         UUID id = UUID.randomUUID();
@@ -102,18 +102,18 @@ public class TenantUsers {
     /**
      * Sets the password of the user the one-time token belongs to.
      *
-     * @throws TenantValidationException when the token is unknown, used or expired, or the password is weak
+     * @throws InvalidInput when the token is unknown, used or expired, or the password is weak
      */
     public TenantUser activate(String token, String password) {
         OpaqueTokens.tenantOf(token).ifPresent(scope::enter);
         UUID userId = store.consumeActivation(OpaqueTokens.hash(token == null ? "" : token))
-                .orElseThrow(() -> new TenantValidationException(Map.of("token",
+                .orElseThrow(() -> new InvalidInput(Map.of("token",
                         "This activation link is unknown, was used already or has expired: ask an administrator for a new one")));
         TenantUser user = store.findById(userId).orElseThrow();
         try {
             CredentialRules.requireStrongPassword(password, user.email());
         } catch (IllegalArgumentException e) {
-            throw new TenantValidationException(Map.of("password", e.getMessage()));
+            throw new InvalidInput(Map.of("password", e.getMessage()));
         }
         store.setPassword(userId, passwordEncoder.encode(password));
         return store.findById(userId).orElseThrow();
@@ -171,7 +171,7 @@ public class TenantUsers {
     private TenantUser setStatus(TenantId tenantId, UUID userId, UserStatus target, Change change) {
         TenantUser user = get(tenantId, userId);
         if (user.status() == target) {
-            throw new TenantConflictException("status", "The user is already " + target.name().toLowerCase());
+            throw new Conflict("status", "The user is already " + target.name().toLowerCase());
         }
         store.setStatus(userId, target);
         events.publishEvent(new TenantUserStatusChanged(UUID.randomUUID(), tenantId.value(), userId, user.status(), target, change,

@@ -1,12 +1,12 @@
 package com.iusign.platform.identity;
 
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.ProvisioningResult;
-import com.iusign.platform.lifecycle.TenantConflictException;
+import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.InvalidInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -54,14 +54,14 @@ class TenantSignInTests {
 
         assertThat(tokens.accessToken()).contains(".");
         assertThat(tokens.expiresInSeconds()).isBetween(1L, 600L);
-        assertThatExceptionOfType(TenantValidationException.class).isThrownBy(() -> users.activate(activationToken, "another password 1"))
+        assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> users.activate(activationToken, "another password 1"))
                 .withMessageContaining("used already");
     }
 
     @Test
     void activationRefusesAWeakPasswordAndLeavesTheTokenUsable() {
-        assertThatExceptionOfType(TenantValidationException.class).isThrownBy(() -> users.activate(activationToken, "short"));
-        assertThatExceptionOfType(TenantValidationException.class).isThrownBy(() -> users.activate(activationToken, ownerEmail));
+        assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> users.activate(activationToken, "short"));
+        assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> users.activate(activationToken, ownerEmail));
         users.activate(activationToken, PASSWORD);
         assertThat(signIn.signIn(slug, ownerEmail, PASSWORD)).isNotNull();
     }
@@ -98,9 +98,9 @@ class TenantSignInTests {
                 .matching(event -> event.tenantId().equals(tenant.id().value()) && event.role() == UserRole.MEMBER)
                 .toArriveAndVerify(event -> assertThat(event.email()).isEqualTo("member@" + slug + ".test"));
 
-        assertThatExceptionOfType(TenantConflictException.class)
+        assertThatExceptionOfType(Conflict.class)
                 .isThrownBy(() -> users.add(tenant.id(), "member@" + slug + ".test", "Again", "MEMBER", Change.of(ADMIN, "Dup")));
-        assertThatExceptionOfType(TenantValidationException.class)
+        assertThatExceptionOfType(InvalidInput.class)
                 .isThrownBy(() -> users.add(tenant.id(), "nope", "", "GOD", Change.of(ADMIN, "Bad")))
                 .satisfies(e -> assertThat(e.fieldErrors()).containsOnlyKeys("email", "displayName", "role"));
         assertThat(users.list(tenant.id())).extracting(TenantUser::role).containsExactly(UserRole.OWNER, UserRole.MEMBER);

@@ -1,6 +1,6 @@
 package com.iusign.platform.inventory;
 
-import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.kernel.Actor;
 
 import java.time.Instant;
 import java.util.UUID;

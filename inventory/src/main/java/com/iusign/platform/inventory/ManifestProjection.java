@@ -1,10 +1,10 @@
 package com.iusign.platform.inventory;
 
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.telemetry.TenantUsageChanged;
 import com.iusign.platform.lifecycle.TenantEvent;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.lifecycle.TenantNotFoundException;
+import com.iusign.platform.kernel.NotFound;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ class ManifestProjection {
     void on(TenantEvent event) {
         try {
             store.upsert(lifecycle.get(event.tenantId()));
-        } catch (TenantNotFoundException e) {
+        } catch (NotFound e) {
             // Purged before this delivery: nothing to list.
         }
     }
@@ -41,7 +41,7 @@ class ManifestProjection {
             try {
                 store.upsert(lifecycle.get(new TenantId(usage.tenantId())));
                 store.usage(usage);
-            } catch (TenantNotFoundException e) {
+            } catch (NotFound e) {
                 // Purged: nothing to list.
             }
         }

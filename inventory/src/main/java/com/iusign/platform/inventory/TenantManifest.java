@@ -1,13 +1,12 @@
 package com.iusign.platform.inventory;
 
-import com.iusign.platform.lifecycle.Actor;
+import com.iusign.platform.kernel.Actor;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.SubscriptionStatus;
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
-import com.iusign.platform.lifecycle.TenantSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +29,6 @@ import java.util.stream.Collectors;
 public class TenantManifest {
 
     /** The console's first page; the Tenants view moves to {@link #search} with the manifest UI. */
-    static final int FIRST_PAGE_SIZE = 200;
 
     private final TenantLifecycle lifecycle;
     private final ManifestStore store;
@@ -45,10 +43,6 @@ public class TenantManifest {
 
     public boolean isEmpty() {
         return lifecycle.countTenants() == 0;
-    }
-
-    public List<TenantSummary> firstPage() {
-        return lifecycle.listTenants(FIRST_PAGE_SIZE);
     }
 
     /** @throws ManifestQueryException naming the parameter that cannot be used */

@@ -1,9 +1,8 @@
 /**
- * The Global Tenant Manifest: the SuperAdmin's read model of every tenant, for search, filter,
- * sort, page and export. Until the manifest issue gives it a read model of its own, it reads the
- * lifecycle module's façade.
+ * The Global Tenant Manifest: the SuperAdmin's read model of every tenant (record, owner, usage),
+ * kept from the lifecycle's and telemetry's events, for search, filter, sort, page and export.
  */
-@ApplicationModule(displayName = "Inventory", allowedDependencies = {"lifecycle", "telemetry"})
+@ApplicationModule(displayName = "Inventory", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "telemetry"})
 @NullMarked
 package com.iusign.platform.inventory;
 

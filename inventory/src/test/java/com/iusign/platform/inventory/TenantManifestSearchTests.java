@@ -1,7 +1,7 @@
 package com.iusign.platform.inventory;
 
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;

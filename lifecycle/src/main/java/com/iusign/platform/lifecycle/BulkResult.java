@@ -1,5 +1,7 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.TenantId;
+
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;

@@ -1,5 +1,13 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.NotFound;
+
+import com.iusign.platform.kernel.Conflict;
+
+import com.iusign.platform.kernel.InvalidInput;
+
+import com.iusign.platform.kernel.TenantId;
+
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +33,7 @@ final class BulkStatusChange {
     BulkResult apply(List<TenantId> ids, Function<TenantId, Tenant> change) {
         LinkedHashSet<TenantId> distinct = new LinkedHashSet<>(ids);
         if (distinct.isEmpty() || distinct.size() > MAX_TENANTS) {
-            throw new TenantValidationException(Map.of("tenantIds",
+            throw new InvalidInput(Map.of("tenantIds",
                     "Give 1 to " + MAX_TENANTS + " distinct tenant ids (got " + distinct.size() + ")"));
         }
         List<BulkResult.Outcome> outcomes = new ArrayList<>();
@@ -33,7 +41,7 @@ final class BulkStatusChange {
             try {
                 Tenant changed = perTenant.execute(status -> change.apply(id));
                 outcomes.add(new BulkResult.Outcome(id, true, changed.status(), null));
-            } catch (TenantNotFoundException | IllegalTransitionException | TenantConflictException e) {
+            } catch (NotFound | IllegalTransitionException | Conflict e) {
                 outcomes.add(new BulkResult.Outcome(id, false, null, e.getMessage()));
             }
         }

@@ -1,5 +1,7 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.TenantId;
+
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -8,8 +10,4 @@ import java.time.Instant;
 public record Tenant(TenantId id, String name, String slug, String plan, SubscriptionStatus subscriptionStatus,
                      TenantStatus status, String ownerEmail, @Nullable String customDomain, Instant createdAt,
                      Instant updatedAt, Instant statusChangedAt, long version) {
-
-    public TenantSummary summary() {
-        return new TenantSummary(id, name, slug, plan, subscriptionStatus, status, createdAt);
-    }
 }

@@ -1,5 +1,9 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.Change;
+
+import com.iusign.platform.kernel.TenantId;
+
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.Actor;
+
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;

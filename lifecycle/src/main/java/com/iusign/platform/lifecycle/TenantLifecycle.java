@@ -1,5 +1,15 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.NotFound;
+
+import com.iusign.platform.kernel.Conflict;
+
+import com.iusign.platform.kernel.InvalidInput;
+
+import com.iusign.platform.kernel.Change;
+
+import com.iusign.platform.kernel.TenantId;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +32,7 @@ import java.util.UUID;
  * change runs in one transaction that also records its history and publishes its
  * {@link TenantEvent}; a refused change leaves nothing behind. Concurrent changes of one tenant
  * queue on its row lock; a caller that passes the version it loaded gets a
- * {@link TenantConflictException} when someone else changed the tenant meanwhile.
+ * {@link Conflict} when someone else changed the tenant meanwhile.
  */
 @Service
 @Transactional
@@ -46,8 +56,8 @@ public class TenantLifecycle {
     /**
      * Provisions a tenant, ACTIVE, with a new permanent id.
      *
-     * @throws TenantValidationException naming each invalid field
-     * @throws TenantConflictException   when the name, slug or domain is taken
+     * @throws InvalidInput naming each invalid field
+     * @throws Conflict   when the name, slug or domain is taken
      */
     public Tenant provision(ProvisionTenant command, Change change) {
         return provisionReporting(command, change).tenant();
@@ -62,7 +72,7 @@ public class TenantLifecycle {
         String ownerEmail = TenantRules.email(command.ownerEmail(), errors);
         String domain = TenantRules.domain(command.customDomain(), errors);
         if (!errors.isEmpty()) {
-            throw new TenantValidationException(errors);
+            throw new InvalidInput(errors);
         }
         requireFree(name, slug, domain, null);
         SubscriptionStatus subscription = Objects.requireNonNullElse(command.subscriptionStatus(), SubscriptionStatus.TRIALING);
@@ -80,14 +90,14 @@ public class TenantLifecycle {
     /**
      * Applies the non-null fields of {@code command}; one event per field that really changed.
      *
-     * @throws TenantNotFoundException   when no tenant has the id
-     * @throws TenantValidationException naming each invalid field, or when nothing is to change
-     * @throws TenantConflictException   on a taken name or domain, or a stale {@code expectedVersion}
+     * @throws NotFound   when no tenant has the id
+     * @throws InvalidInput naming each invalid field, or when nothing is to change
+     * @throws Conflict   on a taken name or domain, or a stale {@code expectedVersion}
      */
     public Tenant update(TenantId id, UpdateTenant command, Change change) {
         Tenant current = lock(id, command.expectedVersion());
         if (current.status() == TenantStatus.DEACTIVATED) {
-            throw new TenantConflictException("status", "A deactivated tenant cannot be changed");
+            throw new Conflict("status", "A deactivated tenant cannot be changed");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String name = command.name() == null ? current.name() : TenantRules.name(command.name(), errors);
@@ -97,7 +107,7 @@ public class TenantLifecycle {
             errors.put("request", "Nothing to change: give at least one of name, plan, subscriptionStatus, customDomain");
         }
         if (!errors.isEmpty()) {
-            throw new TenantValidationException(errors);
+            throw new InvalidInput(errors);
         }
         SubscriptionStatus subscription = Objects.requireNonNullElse(command.subscriptionStatus(), current.subscriptionStatus());
         boolean renamed = !name.equals(current.name());
@@ -159,7 +169,7 @@ public class TenantLifecycle {
      * Suspends up to {@value BulkStatusChange#MAX_TENANTS} tenants with one reason, each in its own
      * transaction: one refusal does not undo the others.
      *
-     * @throws TenantValidationException when the list is empty or too long
+     * @throws InvalidInput when the list is empty or too long
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BulkResult bulkSuspend(List<TenantId> ids, Change change) {
@@ -217,27 +227,14 @@ public class TenantLifecycle {
         return records.count();
     }
 
-    /**
-     * Tenants ordered by name, at most {@code limit} of them.
-     *
-     * @throws IllegalArgumentException when {@code limit} is not within 1..1000
-     */
-    @Transactional(readOnly = true)
-    public List<TenantSummary> listTenants(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000, was " + limit);
-        }
-        return records.firstByName(limit);
-    }
-
     private Tenant require(TenantId id) {
-        return records.find(id).orElseThrow(() -> new TenantNotFoundException(id));
+        return records.find(id).orElseThrow(() -> NotFound.tenant(id));
     }
 
     private Tenant lock(TenantId id, @Nullable Long expectedVersion) {
-        Tenant current = records.lock(id).orElseThrow(() -> new TenantNotFoundException(id));
+        Tenant current = records.lock(id).orElseThrow(() -> NotFound.tenant(id));
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw TenantConflictException.stale(id, expectedVersion, current.version());
+            throw Conflict.stale("tenant", expectedVersion, current.version());
         }
         return current;
     }
@@ -253,13 +250,13 @@ public class TenantLifecycle {
 
     private void requireFree(@Nullable String name, @Nullable String slug, @Nullable String domain, @Nullable TenantId except) {
         if (name != null && records.nameTaken(name, except)) {
-            throw new TenantConflictException("name", "Another tenant is already named '" + name + "'");
+            throw new Conflict("name", "Another tenant is already named '" + name + "'");
         }
         if (slug != null && records.slugTaken(slug)) {
-            throw new TenantConflictException("slug", "The slug '" + slug + "' is taken");
+            throw new Conflict("slug", "The slug '" + slug + "' is taken");
         }
         if (domain != null && records.domainTaken(domain, except)) {
-            throw new TenantConflictException("customDomain", "The domain '" + domain + "' belongs to another tenant");
+            throw new Conflict("customDomain", "The domain '" + domain + "' belongs to another tenant");
         }
     }
 
@@ -271,7 +268,7 @@ public class TenantLifecycle {
             String message = String.valueOf(e.getMessage());
             String field = message.contains("tenant_slug_unique") ? "slug"
                     : message.contains("tenant_custom_domain_unique") ? "customDomain" : "name";
-            throw new TenantConflictException(field, "Another tenant took this " + field + " a moment ago; choose another");
+            throw new Conflict(field, "Another tenant took this " + field + " a moment ago; choose another");
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.Change;
+
 import java.util.Map;
 
 /**

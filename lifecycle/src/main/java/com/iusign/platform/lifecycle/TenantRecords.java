@@ -1,5 +1,11 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.Change;
+
+import com.iusign.platform.kernel.Actor;
+
+import com.iusign.platform.kernel.TenantId;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,13 +34,6 @@ class TenantRecords {
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM tenant").query(Long.class).single();
-    }
-
-    List<TenantSummary> firstByName(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant ORDER BY lower(name), id LIMIT :limit")
-                .param("limit", limit)
-                .query(TenantRecords::tenant)
-                .list().stream().map(Tenant::summary).toList();
     }
 
     Optional<Tenant> find(TenantId id) {

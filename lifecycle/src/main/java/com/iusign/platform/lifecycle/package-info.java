@@ -1,7 +1,7 @@
 /**
  * The tenant record: permanent id, name, slug, plan, subscription and operational status.
  */
-@ApplicationModule(displayName = "Lifecycle", allowedDependencies = {})
+@ApplicationModule(displayName = "Lifecycle", allowedDependencies = {"kernel", "kernel :: web"})
 @NullMarked
 package com.iusign.platform.lifecycle;
 

@@ -1,5 +1,15 @@
 package com.iusign.platform.lifecycle;
 
+import com.iusign.platform.kernel.Conflict;
+
+import com.iusign.platform.kernel.InvalidInput;
+
+import com.iusign.platform.kernel.Change;
+
+import com.iusign.platform.kernel.Actor;
+
+import com.iusign.platform.kernel.TenantId;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -11,7 +21,6 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @ApplicationModuleTest
 class TenantLifecycleTests {
@@ -162,7 +171,7 @@ class TenantLifecycleTests {
                     failures.add(e.getCause());
                 }
             }
-            assertThat(failures).singleElement().isInstanceOf(TenantConflictException.class)
+            assertThat(failures).singleElement().isInstanceOf(Conflict.class)
                     .extracting(Throwable::getMessage).asString().contains("changed since you loaded it");
         }
         assertThat(lifecycle.get(tenant.id()).version()).isEqualTo(tenant.version() + 1);
@@ -186,16 +195,16 @@ class TenantLifecycleTests {
         lifecycle.suspend(tenant.id(), Change.of(ALICE, "First admin wins"), tenant.version());
 
         assertRefusedUnchanged(() -> lifecycle.deactivate(tenant.id(), Change.of(ALICE, "Second admin"), tenant.version()),
-                TenantConflictException.class, "changed since you loaded it");
+                Conflict.class, "changed since you loaded it");
         assertRefusedUnchanged(() -> lifecycle.update(tenant.id(), new UpdateTenant("Other " + tenant.name(), null, null, null,
-                tenant.version()), Change.of(ALICE, "Rename")), TenantConflictException.class, "changed since you loaded it");
+                tenant.version()), Change.of(ALICE, "Rename")), Conflict.class, "changed since you loaded it");
     }
 
     @Test
     void invalidInputIsRefusedFieldByFieldAndWritesNothing() {
-        TenantValidationException refused = assertRefusedUnchanged(() -> lifecycle.provision(
+        InvalidInput refused = assertRefusedUnchanged(() -> lifecycle.provision(
                         new ProvisionTenant("", "Bad_Slug", "platinum", "not-an-email", "-bad-.example"), Change.of(ALICE, "Onboarding")),
-                TenantValidationException.class, "slug");
+                InvalidInput.class, "slug");
 
         assertThat(refused.fieldErrors()).containsOnlyKeys("name", "slug", "plan", "ownerEmail", "customDomain");
         assertThat(refused.fieldErrors().get("plan")).contains("starter", "business", "enterprise");
@@ -204,11 +213,11 @@ class TenantLifecycleTests {
     @Test
     void namesWithControlCharactersAndOverlongNamesAreRefused() {
         assertRefusedUnchanged(() -> lifecycle.provision(new ProvisionTenant("Evil\u0000Corp", slug("evil"), "starter",
-                "o@evil.test", null), Change.of(ALICE, "Onboarding")), TenantValidationException.class, "printable");
+                "o@evil.test", null), Change.of(ALICE, "Onboarding")), InvalidInput.class, "printable");
         assertRefusedUnchanged(() -> lifecycle.provision(new ProvisionTenant("x".repeat(121), slug("long"), "starter",
-                "o@long.test", null), Change.of(ALICE, "Onboarding")), TenantValidationException.class, "1 to 120");
+                "o@long.test", null), Change.of(ALICE, "Onboarding")), InvalidInput.class, "1 to 120");
         assertRefusedUnchanged(() -> lifecycle.provision(new ProvisionTenant("Unicode Domain", slug("idn"), "starter",
-                "o@idn.test", "bücher.example"), Change.of(ALICE, "Onboarding")), TenantValidationException.class, "punycode");
+                "o@idn.test", "bücher.example"), Change.of(ALICE, "Onboarding")), InvalidInput.class, "punycode");
     }
 
     @Test
@@ -218,20 +227,19 @@ class TenantLifecycleTests {
         lifecycle.update(tenant.id(), new UpdateTenant(null, null, null, domain, null), Change.of(ALICE, "Domain"));
 
         assertRefusedUnchanged(() -> lifecycle.provision(new ProvisionTenant(tenant.name().toUpperCase(), slug("dup"), "starter",
-                "o@dup.test", null), Change.of(ALICE, "Dup")), TenantConflictException.class, "already named");
+                "o@dup.test", null), Change.of(ALICE, "Dup")), Conflict.class, "already named");
         assertRefusedUnchanged(() -> lifecycle.provision(new ProvisionTenant("Unique " + UUID.randomUUID(), tenant.slug(), "starter",
-                "o@dup.test", null), Change.of(ALICE, "Dup")), TenantConflictException.class, "slug");
+                "o@dup.test", null), Change.of(ALICE, "Dup")), Conflict.class, "slug");
         assertRefusedUnchanged(() -> lifecycle.provision(new ProvisionTenant("Unique " + UUID.randomUUID(), slug("dup"), "starter",
-                "o@dup.test", domain.toUpperCase()), Change.of(ALICE, "Dup")), TenantConflictException.class, "domain");
+                "o@dup.test", domain.toUpperCase()), Change.of(ALICE, "Dup")), Conflict.class, "domain");
     }
 
     @Test
     void aReasonIsRequired() {
         Tenant tenant = provision();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> Change.of(ALICE, "  "))
-                .isInstanceOf(TenantValidationException.class).withMessageContaining("reason");
-        assertThatIllegalArgumentException().isThrownBy(() -> Change.of(ALICE, "x".repeat(501)));
+        assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> Change.of(ALICE, "  ")).withMessageContaining("reason");
+        assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> Change.of(ALICE, "x".repeat(501)));
         assertThat(lifecycle.get(tenant.id()).status()).isEqualTo(TenantStatus.ACTIVE);
     }
 
@@ -268,10 +276,10 @@ class TenantLifecycleTests {
 
     @Test
     void bulkRefusesAnEmptyOrOversizedList() {
-        assertThatExceptionOfType(TenantValidationException.class)
+        assertThatExceptionOfType(InvalidInput.class)
                 .isThrownBy(() -> lifecycle.bulkReactivate(List.of(), Change.of(ALICE, "Nothing")));
         List<TenantId> tooMany = java.util.stream.Stream.generate(() -> new TenantId(UUID.randomUUID())).limit(101).toList();
-        assertThatExceptionOfType(TenantValidationException.class)
+        assertThatExceptionOfType(InvalidInput.class)
                 .isThrownBy(() -> lifecycle.bulkReactivate(tooMany, Change.of(ALICE, "Too many")))
                 .withMessageContaining("1 to 100");
     }

@@ -1,7 +1,7 @@
 package com.iusign.platform.security;
 
-import com.iusign.platform.lifecycle.Change;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.internal.AccessGate;
@@ -46,7 +46,7 @@ public class SessionRevocation {
         this.transactions = transactions;
     }
 
-    /** Ends every session of the tenant issued until now. @throws com.iusign.platform.lifecycle.TenantNotFoundException */
+    /** Ends every session of the tenant issued until now. @throws com.iusign.platform.lifecycle.NotFound */
     public FlushReceipt flushTenant(TenantId tenantId, Change change) {
         TenantStatus current = lifecycle.get(tenantId).status();
         Instant effectiveAt = transactions.execute(status -> {

@@ -1,6 +1,6 @@
 package com.iusign.platform.security;
 
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Change;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;

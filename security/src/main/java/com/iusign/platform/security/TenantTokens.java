@@ -1,6 +1,6 @@
 package com.iusign.platform.security;
 
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;

@@ -1,10 +1,10 @@
 /**
- * Who may act on the platform: SuperAdmin accounts and their sign-in throttle, admin API clients
- * and the short-lived tokens the platform issues to them, the platform's token signing keys, and
- * the filter chains that guard the admin API. The tenant access gate joins it with the
- * session-security issue.
+ * Who may act on the platform and how far: SuperAdmin accounts, admin API clients and the
+ * short-lived tokens issued to them, the platform's wrapped signing keys and secrets, the tenant
+ * access gate (status, not-befores, deny list, rate limit) with its restrict-only Redis cache,
+ * Global Session Flush, the throttles of the unauthenticated doors, and the filter chains.
  */
-@ApplicationModule(displayName = "Security", allowedDependencies = "lifecycle")
+@ApplicationModule(displayName = "Security", allowedDependencies = {"kernel", "kernel :: web", "lifecycle"})
 @NullMarked
 package com.iusign.platform.security;
 

@@ -1,7 +1,7 @@
 package com.iusign.platform.signing;
 
 import com.iusign.platform.lifecycle.Plan;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.OpaqueTokens;
 import com.iusign.platform.security.TenantKeyRing;

@@ -1,26 +1,40 @@
 package com.iusign.platform.signing;
 
+import com.iusign.platform.kernel.Refusal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Why the workspace refused a request; the web layer maps {@link Kind} to an HTTP status and an
- * RFC 9457 problem type. Nothing was written when one is thrown.
+ * Why the workspace refused a request; {@link Kind} decides the HTTP status and the RFC 9457
+ * problem type. Nothing was written when one is thrown.
  */
-public class SigningException extends RuntimeException {
+public class SigningException extends Refusal {
 
     public enum Kind {
-        /** Bad input; {@link #fieldErrors()} names each field. 400 */
-        VALIDATION,
-        /** No such envelope for this tenant, or no such link. 404 */
-        NOT_FOUND,
-        /** The envelope's state forbids it (sending twice, voiding a completed one, signing twice or out of order). 409 */
-        CONFLICT,
-        /** A plan quota would be exceeded. 403 */
-        QUOTA_EXCEEDED,
-        /** The link's tenant is suspended: temporarily unavailable. 423 */
-        TENANT_SUSPENDED,
-        /** The link's tenant was deactivated, or the envelope voided, or the link expired: gone for good. 410 */
-        GONE
+        /** Bad input; {@link #fieldErrors()} names each field. */
+        VALIDATION(400, "validation", "Invalid input"),
+        /** No such envelope for this tenant, or no such link. */
+        NOT_FOUND(404, "not-found", "Not found"),
+        /** The envelope's state forbids it (sending twice, voiding a completed one, signing twice or out of order). */
+        CONFLICT(409, "conflict", "Conflict"),
+        /** A plan quota would be exceeded. */
+        QUOTA_EXCEEDED(403, "quota-exceeded", "Plan quota exceeded"),
+        /** The link's tenant is suspended: temporarily unavailable. */
+        TENANT_SUSPENDED(423, "tenant-suspended", "Temporarily unavailable"),
+        /** The link's tenant was deactivated, or the envelope voided, or the link expired: gone for good. */
+        GONE(410, "link-unavailable", "No longer available");
+
+        private final int status;
+        private final String typeName;
+        private final String title;
+
+        Kind(int status, String typeName, String title) {
+            this.status = status;
+            this.typeName = typeName;
+            this.title = title;
+        }
     }
 
     private final Kind kind;
@@ -31,13 +45,27 @@ public class SigningException extends RuntimeException {
     }
 
     public SigningException(Kind kind, String message, Map<String, Object> details) {
-        super(message);
+        super(kind.status, kind.typeName, kind.title, message);
         this.kind = kind;
         this.details = details;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        if (kind == Kind.VALIDATION) {
+            return Map.of("errors", fieldErrors().entrySet().stream()
+                    .map(error -> Map.of("field", error.getKey(), "message", error.getValue())).toList());
+        }
+        if (kind == Kind.QUOTA_EXCEEDED) {
+            Map<String, Object> quota = new LinkedHashMap<>(details);
+            quota.keySet().retainAll(List.of("quota", "limit", "usage"));
+            return quota;
+        }
+        return Map.of();
     }
 
     /** Extra problem members: {@code errors} for validation, {@code quota}/{@code limit}/{@code usage} for quotas. */

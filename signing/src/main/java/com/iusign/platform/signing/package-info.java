@@ -3,7 +3,7 @@
  * signing order, and signing links whose public page consults the access gate, so that a
  * suspension reaches every link at once. All tables are row-level secured per tenant.
  */
-@ApplicationModule(displayName = "Signing", allowedDependencies = {"lifecycle", "security", "identity"})
+@ApplicationModule(displayName = "Signing", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "security", "identity"})
 @NullMarked
 package com.iusign.platform.signing;
 

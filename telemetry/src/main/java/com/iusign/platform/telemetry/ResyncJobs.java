@@ -1,7 +1,7 @@
 package com.iusign.platform.telemetry;
 
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,7 +1,8 @@
 package com.iusign.platform.telemetry;
 
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.Conflict;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.telemetry.domain.ProbeTargets;
 import com.iusign.platform.telemetry.domain.SystemDomainResolver;
@@ -77,7 +78,7 @@ public class TenantDomains {
     public DomainDiagnosis diagnose(TenantId tenantId) {
         Tenant tenant = lifecycle.get(tenantId);
         if (tenant.customDomain() == null || tenant.customDomain().isBlank()) {
-            throw new IllegalStateException(tenant.name() + " has no custom domain: set one (Edit) before checking it");
+            throw new Conflict("customDomain", tenant.name() + " has no custom domain: set one (Edit) before checking it");
         }
         DomainDiagnosis diagnosis = diagnostics.diagnose(tenant.customDomain(), verificationToken(tenantId));
         record(tenantId, diagnosis);

@@ -3,7 +3,7 @@ package com.iusign.platform.telemetry;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantEvent;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

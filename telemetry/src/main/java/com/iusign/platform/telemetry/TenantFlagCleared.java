@@ -1,6 +1,6 @@
 package com.iusign.platform.telemetry;
 
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Change;
 
 import java.time.Instant;
 import java.util.UUID;

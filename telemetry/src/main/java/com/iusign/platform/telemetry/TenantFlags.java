@@ -1,8 +1,8 @@
 package com.iusign.platform.telemetry;
 
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,10 +1,11 @@
 package com.iusign.platform.telemetry;
 
+import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.identity.TenantUsers;
 import com.iusign.platform.identity.UserUsage;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.signing.EnvelopeUsage;
 import com.iusign.platform.signing.Envelopes;
@@ -65,7 +66,7 @@ public class TenantTelemetry {
     @Transactional(readOnly = true)
     public List<DailyUsage> series(TenantId tenantId, int days) {
         if (days < 1 || days > 366) {
-            throw new IllegalArgumentException("days must be from 1 to 366");
+            throw InvalidInput.of("days", "days must be from 1 to 366");
         }
         lifecycle.get(tenantId);
         return store.series(tenantId.value(), today().minusDays(days - 1L));

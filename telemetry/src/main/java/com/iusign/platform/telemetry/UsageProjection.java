@@ -5,7 +5,7 @@ import com.iusign.platform.identity.TenantUserAdded;
 import com.iusign.platform.identity.TenantUserSignedIn;
 import com.iusign.platform.identity.TenantUserStatusChanged;
 import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.signing.EnvelopeCompleted;
 import com.iusign.platform.signing.EnvelopeSent;
 import com.iusign.platform.signing.EnvelopeVoided;

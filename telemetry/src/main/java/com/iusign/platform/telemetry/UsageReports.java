@@ -1,5 +1,6 @@
 package com.iusign.platform.telemetry;
 
+import com.iusign.platform.kernel.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,7 @@ public class UsageReports {
 
     public List<ApproachingLimit> approachingLimits(double threshold) {
         if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be above 0 and at most 1 (0.8 = 80 %)");
+            throw InvalidInput.of("threshold", "threshold must be above 0 and at most 1 (0.8 = 80 %)");
         }
         List<ApproachingLimit> items = new ArrayList<>();
         for (LimitRow row : store.nearLimits(threshold)) {
@@ -68,7 +69,7 @@ public class UsageReports {
 
     public List<ReviewItem> complianceReview(int inactiveDays, int trialDays) {
         if (inactiveDays < 1 || trialDays < 1) {
-            throw new IllegalArgumentException("inactiveDays and trialDays must be at least 1");
+            throw InvalidInput.of(inactiveDays < 1 ? "inactiveDays" : "trialDays", "inactiveDays and trialDays must be at least 1");
         }
         return store.forReview(inactiveDays, trialDays).stream().map(row -> new ReviewItem(row.tenantId(), row.name(), row.reason(),
                 row.lastActivityAt(), row.createdAt(), row.subscription(), row.status(), row.flagReason())).toList();

@@ -1,10 +1,10 @@
 package com.iusign.platform.telemetry;
 
 import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.signing.Envelopes;
 import com.iusign.platform.signing.NewEnvelope;

@@ -2,8 +2,8 @@ package com.iusign.platform.app.ui;
 
 import com.iusign.platform.inventory.ManifestQuery;
 import com.iusign.platform.inventory.TenantManifest;
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;

@@ -1,9 +1,9 @@
 package com.iusign.platform.app.ui;
 
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.SuperAdminAccounts;
 import com.iusign.platform.signing.Envelopes;

@@ -3,16 +3,13 @@ package com.iusign.platform.audit.web;
 import com.iusign.platform.audit.AuditPage;
 import com.iusign.platform.audit.AuditQuery;
 import com.iusign.platform.audit.AuditTrail;
-import com.iusign.platform.lifecycle.TenantProblems;
+import com.iusign.platform.kernel.InvalidInput;
+import com.iusign.platform.kernel.TenantId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-import java.util.UUID;
 
 /** {@code GET /api/admin/audit}: the trail newest first, filtered and paged with an opaque cursor. */
 @RestController
@@ -25,23 +22,12 @@ class AuditController {
     }
 
     @GetMapping("/api/admin/audit")
-    AuditPage find(@RequestParam(required = false) @Nullable String tenantId,
+    AuditPage find(@RequestParam(required = false) @Nullable TenantId tenantId,
                    @RequestParam(required = false) @Nullable String action,
                    @RequestParam(required = false) @Nullable String actor,
                    @RequestParam(required = false) @Nullable String cursor,
                    @RequestParam(required = false, defaultValue = "50") String size) {
-        return trail.find(new AuditQuery(uuid(tenantId), action, actor, cursor(cursor), size(size)));
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid("tenantId", "'" + value + "' is not a tenant id (a UUID)");
-        }
+        return trail.find(new AuditQuery(tenantId == null ? null : tenantId.value(), action, actor, cursor(cursor), size(size)));
     }
 
     private static @Nullable Long cursor(@Nullable String value) {
@@ -71,7 +57,7 @@ class AuditController {
         throw invalid("size", "size must be a whole number from 1 to " + AuditQuery.MAX_SIZE);
     }
 
-    private static ErrorResponseException invalid(String field, String message) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, TenantProblems.validation(Map.of(field, message), message), null);
+    private static InvalidInput invalid(String field, String message) {
+        return InvalidInput.of(field, message);
     }
 }

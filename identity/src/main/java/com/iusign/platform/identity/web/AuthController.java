@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** The tenant API's sign-in, refresh, activation, and {@code /api/v1/me} (the smallest call behind the access gate). */
 @RestController
@@ -37,6 +36,9 @@ class AuthController {
         static TokenBody of(TokenPair pair) {
             return new TokenBody(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresInSeconds());
         }
+    }
+
+    record MeBody(String userId, String tenantId, String email, List<String> roles) {
     }
 
     private final TenantSignIn signIn;
@@ -64,10 +66,10 @@ class AuthController {
     }
 
     @GetMapping("/api/v1/me")
-    Map<String, Object> me(@AuthenticationPrincipal Jwt token) {
+    MeBody me(@AuthenticationPrincipal Jwt token) {
         List<String> roles = token.getClaimAsStringList("roles");
-        return Map.of("userId", token.getSubject(), "tenantId", token.getClaimAsString(TenantTokens.TENANT_CLAIM),
-                "email", token.getClaimAsString("email"), "roles", roles == null ? List.of() : roles);
+        return new MeBody(token.getSubject(), token.getClaimAsString(TenantTokens.TENANT_CLAIM), token.getClaimAsString("email"),
+                roles == null ? List.of() : roles);
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

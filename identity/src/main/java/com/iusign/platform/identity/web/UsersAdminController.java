@@ -1,28 +1,28 @@
 package com.iusign.platform.identity.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.iusign.platform.identity.NewUser;
 import com.iusign.platform.identity.TenantUser;
 import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
-import com.iusign.platform.lifecycle.TenantId;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.TenantId;
+import com.iusign.platform.kernel.UserId;
+import com.iusign.platform.kernel.web.ChangeRequest;
+import com.iusign.platform.kernel.web.DefaultReason;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.SessionRevocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Admin API: a tenant's users, locking them, and the Global Session Flush of a tenant or one user. */
@@ -30,10 +30,25 @@ import java.util.UUID;
 @RequestMapping("/api/admin/tenants/{tenantId}")
 class UsersAdminController {
 
-    record AddUser(@Nullable String email, @Nullable String displayName, @Nullable String role, @Nullable String reason) {
+    record AddUser(@Nullable String email, @Nullable String displayName, @Nullable String role, @Nullable String reason,
+                   @Nullable String ticket) implements ChangeRequest {
     }
 
-    record Reason(@Nullable String reason, @Nullable String ticket) {
+    record Reason(@Nullable String reason, @Nullable String ticket) implements ChangeRequest {
+    }
+
+    /** Field names are a contract (add, never rename). */
+    record UserBody(UUID id, UUID tenantId, String email, String displayName, String role, String status, boolean activated,
+                    @Nullable Instant lastSignInAt, Instant createdAt) {
+
+        static UserBody of(TenantUser user) {
+            return new UserBody(user.id(), user.tenantId(), user.email(), user.displayName(), user.role().name(), user.status().name(),
+                    user.activated(), user.lastSignInAt(), user.createdAt());
+        }
+    }
+
+    /** The new user and its one-time activation token (shown once). */
+    record AddedUserBody(@JsonUnwrapped UserBody user, String activationToken, Instant activationExpiresAt) {
     }
 
     private final TenantUsers users;
@@ -45,73 +60,35 @@ class UsersAdminController {
     }
 
     @PostMapping("/users")
-    ResponseEntity<Map<String, Object>> add(@PathVariable String tenantId, @RequestBody AddUser body, Principal caller) {
-        NewUser added = users.add(tenant(tenantId), body.email(), body.displayName(), body.role(),
-                change(caller, body.reason() == null ? "User added through the admin API" : body.reason(), null));
-        Map<String, Object> response = new LinkedHashMap<>(userBody(added.user()));
-        response.put("activationToken", added.activationToken());
-        response.put("activationExpiresAt", added.activationExpiresAt());
-        return ResponseEntity.status(HttpStatus.CREATED).body(response);
+    @ResponseStatus(HttpStatus.CREATED)
+    AddedUserBody add(@PathVariable TenantId tenantId, @RequestBody AddUser body, @DefaultReason("User added through the admin API") Change change) {
+        NewUser added = users.add(tenantId, body.email(), body.displayName(), body.role(), change);
+        return new AddedUserBody(UserBody.of(added.user()), added.activationToken(), added.activationExpiresAt());
     }
 
     @GetMapping("/users")
-    List<Map<String, Object>> list(@PathVariable String tenantId) {
-        return users.list(tenant(tenantId)).stream().map(UsersAdminController::userBody).toList();
+    List<UserBody> list(@PathVariable TenantId tenantId) {
+        return users.list(tenantId).stream().map(UserBody::of).toList();
     }
 
     @PostMapping("/users/{userId}/lock")
-    Map<String, Object> lock(@PathVariable String tenantId, @PathVariable String userId, @RequestBody Reason body, Principal caller) {
-        return userBody(users.lock(tenant(tenantId), user(userId), change(caller, body.reason(), body.ticket())));
+    UserBody lock(@PathVariable TenantId tenantId, @PathVariable UserId userId, @RequestBody Reason body, Change change) {
+        return UserBody.of(users.lock(tenantId, userId.value(), change));
     }
 
     @PostMapping("/users/{userId}/unlock")
-    Map<String, Object> unlock(@PathVariable String tenantId, @PathVariable String userId, @RequestBody Reason body, Principal caller) {
-        return userBody(users.unlock(tenant(tenantId), user(userId), change(caller, body.reason(), body.ticket())));
+    UserBody unlock(@PathVariable TenantId tenantId, @PathVariable UserId userId, @RequestBody Reason body, Change change) {
+        return UserBody.of(users.unlock(tenantId, userId.value(), change));
     }
 
     @PostMapping("/sessions/flush")
-    FlushReceipt flushTenant(@PathVariable String tenantId, @RequestBody Reason body, Principal caller) {
-        return sessions.flushTenant(tenant(tenantId), change(caller, body.reason(), body.ticket()));
+    FlushReceipt flushTenant(@PathVariable TenantId tenantId, @RequestBody Reason body, Change change) {
+        return sessions.flushTenant(tenantId, change);
     }
 
     @PostMapping("/users/{userId}/sessions/flush")
-    FlushReceipt flushUser(@PathVariable String tenantId, @PathVariable String userId, @RequestBody Reason body, Principal caller) {
-        TenantId tenant = tenant(tenantId);
-        UUID user = users.get(tenant, user(userId)).id();
-        return sessions.flushUser(tenant, user, change(caller, body.reason(), body.ticket()));
-    }
-
-    static Map<String, Object> userBody(TenantUser user) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", user.id());
-        body.put("tenantId", user.tenantId());
-        body.put("email", user.email());
-        body.put("displayName", user.displayName());
-        body.put("role", user.role().name());
-        body.put("status", user.status().name());
-        body.put("activated", user.activated());
-        body.put("lastSignInAt", user.lastSignInAt());
-        body.put("createdAt", user.createdAt());
-        return body;
-    }
-
-    private static Change change(Principal caller, @Nullable String reason, @Nullable String ticket) {
-        return new Change(Actor.apiClient(caller.getName()), reason, ticket, null);
-    }
-
-    private static TenantId tenant(String value) {
-        return new TenantId(uuid("tenantId", value));
-    }
-
-    private static UUID user(String value) {
-        return uuid("userId", value);
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new TenantValidationException(Map.of(field, "'" + value + "' is not an id (a UUID)"));
-        }
+    FlushReceipt flushUser(@PathVariable TenantId tenantId, @PathVariable UserId userId, @RequestBody Reason body, Change change) {
+        UUID user = users.get(tenantId, userId.value()).id();
+        return sessions.flushUser(tenantId, user, change);
     }
 }

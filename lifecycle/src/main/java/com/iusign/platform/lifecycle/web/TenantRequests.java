@@ -1,7 +1,8 @@
 package com.iusign.platform.lifecycle.web;
 
 import com.iusign.platform.lifecycle.SubscriptionStatus;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.InvalidInput;
+import com.iusign.platform.kernel.web.ChangeRequest;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
@@ -17,17 +18,17 @@ final class TenantRequests {
 
     record Provision(@Nullable String name, @Nullable String slug, @Nullable String plan, @Nullable String ownerEmail,
                      @Nullable String customDomain, @Nullable String subscriptionStatus, @Nullable String reason,
-                     @Nullable String ticket) {
+                     @Nullable String ticket) implements ChangeRequest {
     }
 
     record Patch(@Nullable String name, @Nullable String plan, @Nullable String subscriptionStatus,
-                 @Nullable String customDomain, @Nullable String reason, @Nullable String ticket, @Nullable Long version) {
+                 @Nullable String customDomain, @Nullable String reason, @Nullable String ticket, @Nullable Long version) implements ChangeRequest {
     }
 
-    record StatusChange(@Nullable String reason, @Nullable String ticket, @Nullable Long version) {
+    record StatusChange(@Nullable String reason, @Nullable String ticket, @Nullable Long version) implements ChangeRequest {
     }
 
-    record Bulk(@Nullable List<String> tenantIds, @Nullable String reason, @Nullable String ticket) {
+    record Bulk(@Nullable List<String> tenantIds, @Nullable String reason, @Nullable String ticket) implements ChangeRequest {
     }
 
     static @Nullable SubscriptionStatus subscription(@Nullable String value) {
@@ -37,7 +38,7 @@ final class TenantRequests {
         try {
             return SubscriptionStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new TenantValidationException(Map.of("subscriptionStatus", "Unknown subscription status '" + value + "'; one of "
+            throw new InvalidInput(Map.of("subscriptionStatus", "Unknown subscription status '" + value + "'; one of "
                     + Arrays.toString(SubscriptionStatus.values())));
         }
     }
@@ -46,7 +47,7 @@ final class TenantRequests {
         try {
             return UUID.fromString(value == null ? "" : value);
         } catch (IllegalArgumentException e) {
-            throw new TenantValidationException(Map.of(field, "'" + value + "' is not a tenant id (a UUID)"));
+            throw new InvalidInput(Map.of(field, "'" + value + "' is not a tenant id (a UUID)"));
         }
     }
 }

@@ -1,12 +1,17 @@
 package com.iusign.platform.lifecycle.web;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.iusign.platform.lifecycle.BulkResult;
+import com.iusign.platform.lifecycle.ProvisioningResult;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantHistory;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The admin API's response bodies; field names are a contract that scripts depend on (add, never rename). */
@@ -23,6 +28,19 @@ final class TenantResponses {
             return new TenantBody(tenant.id().value(), tenant.name(), tenant.slug(), tenant.plan(),
                     tenant.subscriptionStatus().name(), tenant.status().name(), tenant.ownerEmail(), tenant.customDomain(),
                     tenant.createdAt(), tenant.updatedAt(), tenant.statusChangedAt(), tenant.version());
+        }
+    }
+
+    /** The tenant, plus what the provisioning extensions reported (the owner's id and one-time activation token). */
+    record ProvisionedBody(@JsonUnwrapped TenantBody tenant, @JsonIgnore Map<String, Object> extras) {
+
+        static ProvisionedBody of(ProvisioningResult result) {
+            return new ProvisionedBody(TenantBody.of(result.tenant()), result.extras());
+        }
+
+        @JsonAnyGetter
+        Map<String, Object> extensions() {
+            return extras;
         }
     }
 

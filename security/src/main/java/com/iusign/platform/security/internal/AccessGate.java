@@ -1,8 +1,8 @@
 package com.iusign.platform.security.internal;
 
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.lifecycle.TenantNotFoundException;
+import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.GateRefusal;
 import com.iusign.platform.security.GateRefusal.Decision;
@@ -95,7 +95,7 @@ public class AccessGate {
             TenantStatus status = lifecycle.get(new TenantId(tenantId)).status();
             store.ensureTenant(tenantId, status);
             return store.tenant(tenantId);
-        } catch (TenantNotFoundException e) {
+        } catch (NotFound e) {
             return Optional.empty();
         }
     }

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -40,9 +39,19 @@ class AdminTokenEndpoint {
         this.keys = keys;
     }
 
+    /** The answers of RFC 6749 §5.1 and §5.2, with their standard field names. */
+    sealed interface TokenAnswer permits AccessToken, TokenError {
+    }
+
+    record AccessToken(String access_token, String token_type, long expires_in) implements TokenAnswer {
+    }
+
+    record TokenError(String error, String error_description) implements TokenAnswer {
+    }
+
     @PostMapping(path = TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> token(
+    ResponseEntity<TokenAnswer> token(
             @RequestParam(name = "grant_type", required = false) String grantType,
             @RequestParam(name = "client_id", required = false) String formClientId,
             @RequestParam(name = "client_secret", required = false) String formClientSecret,
@@ -69,10 +78,8 @@ class AdminTokenEndpoint {
         return clients.authenticate(clientId, secret)
                 .map(client -> {
                     Jwt jwt = issuer.issueFor(client);
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("access_token", jwt.getTokenValue());
-                    body.put("token_type", "Bearer");
-                    body.put("expires_in", Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()).toSeconds());
+                    TokenAnswer body = new AccessToken(jwt.getTokenValue(), "Bearer",
+                            Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()).toSeconds());
                     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
                 })
                 .orElseGet(() -> error(HttpStatus.UNAUTHORIZED, "invalid_client",
@@ -102,11 +109,11 @@ class AdminTokenEndpoint {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String description) {
+    private static ResponseEntity<TokenAnswer> error(HttpStatus status, String code, String description) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).cacheControl(CacheControl.noStore());
         if (status == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"iusign\"");
         }
-        return response.body(Map.of("error", code, "error_description", description));
+        return response.body(new TokenError(code, description));
     }
 }

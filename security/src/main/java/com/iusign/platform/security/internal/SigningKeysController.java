@@ -1,18 +1,24 @@
 package com.iusign.platform.security.internal;
 
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.web.DefaultReason;
 import com.iusign.platform.security.SigningKeyRotated;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-/** {@code POST /api/admin/signing-keys/rotate}: a new key signs from now on; tokens signed with older keys keep verifying. */
+/**
+ * {@code POST /api/admin/signing-keys/rotate} (optional body {@code {"reason", "ticket"}}): a new key
+ * signs from now on; tokens signed with older keys keep verifying.
+ */
 @RestController
 class SigningKeysController {
+
+    record RotatedBody(String kid, String publishedAt) {
+    }
 
     private final PlatformSigningKeys keys;
     private final ApplicationEventPublisher events;
@@ -23,9 +29,9 @@ class SigningKeysController {
     }
 
     @PostMapping("/api/admin/signing-keys/rotate")
-    Map<String, Object> rotate(Principal caller) {
+    RotatedBody rotate(@DefaultReason("Signing key rotated through the admin API") Change change) {
         String kid = keys.rotate();
-        events.publishEvent(new SigningKeyRotated(UUID.randomUUID(), kid, caller.getName(), Instant.now()));
-        return Map.of("kid", kid, "publishedAt", "/oauth2/jwks");
+        events.publishEvent(new SigningKeyRotated(UUID.randomUUID(), kid, change, Instant.now()));
+        return new RotatedBody(kid, "/oauth2/jwks");
     }
 }

@@ -3,7 +3,7 @@ package com.iusign.platform.security.internal;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.iusign.platform.lifecycle.Plan;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import org.springframework.stereotype.Component;
 

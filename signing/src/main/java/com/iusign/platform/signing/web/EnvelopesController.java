@@ -1,6 +1,6 @@
 package com.iusign.platform.signing.web;
 
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.security.TenantTokens;
 import com.iusign.platform.signing.Envelope;
 import com.iusign.platform.signing.EnvelopePage;
@@ -8,6 +8,9 @@ import com.iusign.platform.signing.Envelopes;
 import com.iusign.platform.signing.IssuedLink;
 import com.iusign.platform.signing.NewEnvelope;
 import com.iusign.platform.signing.SigningException;
+import com.iusign.platform.signing.web.SigningJson.EnvelopeBody;
+import com.iusign.platform.signing.web.SigningJson.EnvelopePageBody;
+import com.iusign.platform.signing.web.SigningJson.LinksBody;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,7 +52,7 @@ class EnvelopesController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) @Nullable String title,
+    EnvelopeBody create(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) @Nullable String title,
                                @RequestPart(required = false) @Nullable MultipartFile document,
                                @RequestParam(required = false) @Nullable String recipients) {
         byte[] bytes;
@@ -58,12 +61,12 @@ class EnvelopesController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return SigningJson.envelope(envelopes.create(tenant(token), user(token), new NewEnvelope(title == null ? "" : title,
+        return EnvelopeBody.of(envelopes.create(tenant(token), user(token), new NewEnvelope(title == null ? "" : title,
                 document == null ? "" : document.getOriginalFilename(), bytes, recipients(recipients))));
     }
 
     @GetMapping
-    Map<String, Object> list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "20") String size,
+    EnvelopePageBody list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "20") String size,
                              @RequestParam(required = false) @Nullable String cursor) {
         int pageSize;
         try {
@@ -72,33 +75,29 @@ class EnvelopesController {
             throw SigningException.validation(Map.of("size", "size must be a whole number from 1 to 100"));
         }
         EnvelopePage page = envelopes.list(tenant(token), pageSize, cursor == null || cursor.isBlank() ? null : cursor);
-        java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("items", page.items().stream().map(SigningJson::envelope).toList());
-        body.put("nextCursor", page.nextCursor());
-        return body;
+        return new EnvelopePageBody(page.items().stream().map(EnvelopeBody::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        return SigningJson.envelope(envelopes.get(tenant(token), envelopeId(id)));
+    EnvelopeBody get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+        return EnvelopeBody.of(envelopes.get(tenant(token), id));
     }
 
     @PostMapping("/{id}/send")
-    Map<String, Object> send(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        List<IssuedLink> links = envelopes.send(tenant(token), user(token), envelopeId(id));
+    LinksBody send(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+        List<IssuedLink> links = envelopes.send(tenant(token), user(token), id);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sign/").toUriString();
-        return Map.of("links", links.stream().map(link -> Map.of("recipientName", link.recipientName(),
-                "recipientEmail", link.recipientEmail(), "url", base + link.token(), "expiresAt", link.expiresAt().toString())).toList());
+        return LinksBody.of(links, base);
     }
 
     record VoidRequest(@Nullable String reason) {
     }
 
     @PostMapping("/{id}/void")
-    Map<String, Object> voidEnvelope(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                     @RequestBody(required = false) @Nullable VoidRequest request) {
-        Envelope envelope = envelopes.voidEnvelope(tenant(token), user(token), envelopeId(id), request == null ? null : request.reason());
-        return SigningJson.envelope(envelope);
+    EnvelopeBody voidEnvelope(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+                              @RequestBody(required = false) @Nullable VoidRequest request) {
+        Envelope envelope = envelopes.voidEnvelope(tenant(token), user(token), id, request == null ? null : request.reason());
+        return EnvelopeBody.of(envelope);
     }
 
     private static List<NewEnvelope.NewRecipient> recipients(@Nullable String json) {
@@ -109,14 +108,6 @@ class EnvelopesController {
             return JSON.readValue(json, new TypeReference<List<NewEnvelope.NewRecipient>>() { });
         } catch (JacksonException e) {
             throw SigningException.validation(Map.of("recipients", "Must be a JSON array of {\"name\",\"email\"} objects"));
-        }
-    }
-
-    private static UUID envelopeId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new SigningException(SigningException.Kind.NOT_FOUND, "No envelope " + id + " in this organization");
         }
     }
 

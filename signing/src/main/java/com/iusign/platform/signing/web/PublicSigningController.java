@@ -1,6 +1,7 @@
 package com.iusign.platform.signing.web;
 
 import com.iusign.platform.signing.SigningLinks;
+import com.iusign.platform.signing.web.SigningJson.SigningLinkBody;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
+import com.iusign.platform.signing.web.SigningJson.SigningLinkBody;
 
 /** The signer's API: no token but the link's own; the tenant's status is checked on every call. */
 @RestController
@@ -27,8 +28,8 @@ class PublicSigningController {
     }
 
     @GetMapping
-    Map<String, Object> open(@PathVariable String token) {
-        return SigningJson.link(links.open(token));
+    SigningLinkBody open(@PathVariable String token) {
+        return SigningLinkBody.of(links.open(token));
     }
 
     @GetMapping("/document")
@@ -44,7 +45,7 @@ class PublicSigningController {
     }
 
     @PostMapping("/sign")
-    Map<String, Object> sign(@PathVariable String token, @RequestBody(required = false) @Nullable SignRequest request) {
-        return SigningJson.link(links.sign(token, request == null ? null : request.typedName()));
+    SigningLinkBody sign(@PathVariable String token, @RequestBody(required = false) @Nullable SignRequest request) {
+        return SigningLinkBody.of(links.sign(token, request == null ? null : request.typedName()));
     }
 }

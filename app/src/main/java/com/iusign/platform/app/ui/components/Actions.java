@@ -1,7 +1,7 @@
 package com.iusign.platform.app.ui.components;
 
-import com.iusign.platform.lifecycle.Actor;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.spring.security.AuthenticationContext;

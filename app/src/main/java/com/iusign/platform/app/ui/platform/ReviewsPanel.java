@@ -4,7 +4,7 @@ import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.app.ui.tenants.ReasonDialog;
 import com.iusign.platform.lifecycle.BulkResult;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.vaadin.flow.component.button.Button;

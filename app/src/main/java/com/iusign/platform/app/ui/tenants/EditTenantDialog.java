@@ -1,11 +1,11 @@
 package com.iusign.platform.app.ui.tenants;
 
 import com.iusign.platform.app.ui.components.FieldErrors;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.SubscriptionStatus;
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.lifecycle.UpdateTenant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -67,7 +67,7 @@ class EditTenantDialog extends Dialog {
                         tenant.version());
                 perform.accept(update, change.apply(reason.getValue(), null));
                 close();
-            } catch (TenantValidationException e) {
+            } catch (InvalidInput e) {
                 errors.show(e.fieldErrors());
             }
         });

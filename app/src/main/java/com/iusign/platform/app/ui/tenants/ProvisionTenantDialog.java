@@ -5,9 +5,9 @@ import com.iusign.platform.app.ui.components.FieldErrors;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantConflictException;
+import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.InvalidInput;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -87,9 +87,9 @@ class ProvisionTenantDialog extends Dialog {
             close();
             Actions.succeeded("Provisioned " + tenant.name() + " (" + tenant.slug() + "); it is active");
             provisioned.accept(tenant);
-        } catch (TenantValidationException e) {
+        } catch (InvalidInput e) {
             errors.show(e.fieldErrors());
-        } catch (TenantConflictException e) {
+        } catch (Conflict e) {
             errors.show(Map.of(e.field() == null ? "name" : e.field(), e.getMessage()));
         }
     }

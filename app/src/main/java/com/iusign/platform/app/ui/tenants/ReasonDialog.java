@@ -1,8 +1,8 @@
 package com.iusign.platform.app.ui.tenants;
 
 import com.iusign.platform.app.ui.components.FieldErrors;
-import com.iusign.platform.lifecycle.Change;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.InvalidInput;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -34,7 +34,7 @@ public class ReasonDialog extends Dialog {
             try {
                 perform.accept(change.apply(reason.getValue()));
                 close();
-            } catch (TenantValidationException e) {
+            } catch (InvalidInput e) {
                 errors.show(e.fieldErrors());
             }
         });

@@ -1,10 +1,10 @@
 package com.iusign.platform.app.ui.tenants;
 
 import com.iusign.platform.app.ui.components.FieldErrors;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantStatus;
-import com.iusign.platform.lifecycle.TenantValidationException;
+import com.iusign.platform.kernel.InvalidInput;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -66,7 +66,7 @@ class StatusChangeDialog extends Dialog {
             try {
                 perform.accept(change.apply(reason.getValue(), ticket.getValue()));
                 close();
-            } catch (TenantValidationException e) {
+            } catch (InvalidInput e) {
                 errors.show(e.fieldErrors());
             }
         });

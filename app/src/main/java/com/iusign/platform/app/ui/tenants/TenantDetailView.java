@@ -7,13 +7,13 @@ import com.iusign.platform.app.ui.components.StatusBadge;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.audit.AuditQuery;
 import com.iusign.platform.audit.AuditTrail;
-import com.iusign.platform.lifecycle.Change;
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.IllegalTransitionException;
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantConflictException;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.Conflict;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.lifecycle.TenantNotFoundException;
+import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.lifecycle.UpdateTenant;
 import com.iusign.platform.identity.TenantUsers;
@@ -87,7 +87,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         try {
             tenant = lifecycle.get(new TenantId(UUID.fromString(parameter)));
             render();
-        } catch (IllegalArgumentException | TenantNotFoundException e) {
+        } catch (IllegalArgumentException | NotFound e) {
             removeAll();
             title = "Tenant not found";
             add(new H2("No tenant with ID " + parameter), new Paragraph("Check the ID, or find the tenant in the list."),
@@ -252,7 +252,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         try {
             tenant = action.get();
             Actions.succeeded(tenant.name() + " " + verb + ". The change is in the History and Audit tabs.");
-        } catch (IllegalTransitionException | TenantConflictException e) {
+        } catch (IllegalTransitionException | Conflict e) {
             Actions.refused(e.getMessage() + " — the page now shows the tenant as it is.");
             tenant = lifecycle.get(tenant.id());
         }

@@ -2,7 +2,7 @@ package com.iusign.platform.app.ui.tenants;
 
 import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.Times;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.telemetry.DailyUsage;
 import com.iusign.platform.telemetry.ResyncResult;
 import com.iusign.platform.telemetry.TelemetrySnapshot;

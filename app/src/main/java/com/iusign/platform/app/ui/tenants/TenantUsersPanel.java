@@ -5,9 +5,9 @@ import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.identity.TenantUser;
 import com.iusign.platform.identity.TenantUsers;
 import com.iusign.platform.identity.UserStatus;
-import com.iusign.platform.lifecycle.Change;
-import com.iusign.platform.lifecycle.TenantConflictException;
-import com.iusign.platform.lifecycle.TenantId;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.kernel.Conflict;
+import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.SessionRevocation;
 import com.vaadin.flow.component.button.Button;
@@ -77,7 +77,7 @@ class TenantUsersPanel extends Div {
             try {
                 action.accept(c);
                 Actions.succeeded("User " + verb);
-            } catch (TenantConflictException e) {
+            } catch (Conflict e) {
                 Actions.refused(e.getMessage());
             }
             refresh();

@@ -1,4 +1,4 @@
-package com.iusign.platform.lifecycle;
+package com.iusign.platform.kernel;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package com.iusign.platform.lifecycle;
+package com.iusign.platform.kernel;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +21,13 @@ public record Change(Actor by, String reason, @Nullable String ticket, String co
         Objects.requireNonNull(by, "actor");
         String trimmedReason = reason == null ? "" : reason.strip();
         if (trimmedReason.length() < MIN_REASON || trimmedReason.length() > MAX_REASON) {
-            throw new TenantValidationException(Map.of("reason",
+            throw new InvalidInput(Map.of("reason",
                     "A reason of " + MIN_REASON + " to " + MAX_REASON + " characters is required (it goes to the audit trail)"));
         }
         reason = trimmedReason;
         ticket = ticket == null || ticket.isBlank() ? null : ticket.strip();
         if (ticket != null && ticket.length() > MAX_TICKET) {
-            throw new TenantValidationException(Map.of("ticket", "The ticket reference must have at most " + MAX_TICKET + " characters"));
+            throw new InvalidInput(Map.of("ticket", "The ticket reference must have at most " + MAX_TICKET + " characters"));
         }
         correlationId = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
     }
