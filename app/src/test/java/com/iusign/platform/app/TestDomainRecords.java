@@ -1,7 +1,7 @@
 package com.iusign.platform.app;
 
-import com.iusign.platform.telemetry.DomainResolver;
-import com.iusign.platform.telemetry.StaticDomainResolver;
+import com.iusign.platform.domains.DomainResolver;
+import com.iusign.platform.domains.StaticDomainResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

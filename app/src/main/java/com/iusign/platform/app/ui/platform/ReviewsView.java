@@ -2,7 +2,7 @@ package com.iusign.platform.app.ui.platform;
 
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.PlatformAuthorities;
-import com.iusign.platform.telemetry.TenantDomains;
+import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.telemetry.UsageReports;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.Menu;

@@ -2,10 +2,10 @@ package com.iusign.platform.app.ui.tenants;
 
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.telemetry.DomainCheck;
-import com.iusign.platform.telemetry.DomainDiagnosis;
-import com.iusign.platform.telemetry.DomainDiagnostics;
-import com.iusign.platform.telemetry.TenantDomains;
+import com.iusign.platform.domains.DomainCheck;
+import com.iusign.platform.domains.DomainDiagnosis;
+import com.iusign.platform.domains.DomainDiagnostics;
+import com.iusign.platform.domains.TenantDomains;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

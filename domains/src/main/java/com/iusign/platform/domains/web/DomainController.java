@@ -1,9 +1,9 @@
-package com.iusign.platform.telemetry.web;
+package com.iusign.platform.domains.web;
 
 import com.iusign.platform.kernel.TenantId;
-import com.iusign.platform.telemetry.DomainDiagnosis;
-import com.iusign.platform.telemetry.TenantDomains;
-import com.iusign.platform.telemetry.TenantDomains.ExpiringCertificate;
+import com.iusign.platform.domains.DomainDiagnosis;
+import com.iusign.platform.domains.TenantDomains;
+import com.iusign.platform.domains.TenantDomains.ExpiringCertificate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

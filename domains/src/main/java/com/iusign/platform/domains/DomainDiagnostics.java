@@ -1,7 +1,7 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
-import com.iusign.platform.telemetry.domain.ProbeTargets;
-import com.iusign.platform.telemetry.domain.TlsProbe;
+import com.iusign.platform.domains.internal.ProbeTargets;
+import com.iusign.platform.domains.internal.TlsProbe;
 
 import javax.net.ssl.X509TrustManager;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;

@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -6,5 +6,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The daily domain sweep runs on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class TelemetryScheduling {
+class DomainScheduling {
 }

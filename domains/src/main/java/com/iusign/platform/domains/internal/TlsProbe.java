@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry.domain;
+package com.iusign.platform.domains.internal;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;

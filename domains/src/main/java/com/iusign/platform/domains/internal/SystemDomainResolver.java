@@ -1,6 +1,6 @@
-package com.iusign.platform.telemetry.domain;
+package com.iusign.platform.domains.internal;
 
-import com.iusign.platform.telemetry.DomainResolver;
+import com.iusign.platform.domains.DomainResolver;
 
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;

@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
 import com.iusign.platform.kernel.Actor;
 import com.iusign.platform.kernel.Change;
@@ -21,7 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sweep re-checks every custom domain and lists the certificates that end within the warning window. */
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "identity", "signing"})
+@ApplicationModuleTest(extraIncludes = "lifecycle")
 @Import(DomainSweepTests.LoopbackDns.class)
 class DomainSweepTests {
 
@@ -58,8 +58,9 @@ class DomainSweepTests {
 
     @Test
     void theSweepRecordsEachDomainAndListsCertificatesEndingWithinTheWindow() {
-        var tenant = lifecycle.provision(new ProvisionTenant("Sweep", "sweep-" + UUID.randomUUID().toString().substring(0, 8), "starter",
-                "o@sweep.test", DOMAIN), Change.of(Actor.system("test"), "Sweep test")).id();
+        String slug = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
+        var tenant = lifecycle.provision(new ProvisionTenant("Sweep " + slug, slug, "starter", "o@sweep.test", DOMAIN),
+                Change.of(Actor.system("test"), "Sweep test")).id();
 
         assertThat(domains.sweep()).isGreaterThanOrEqualTo(1);
 

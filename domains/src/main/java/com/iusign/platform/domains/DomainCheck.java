@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
 /**
  * One row of a custom-domain diagnosis: which check, its verdict, what was found (for a human)

@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
 import org.jspecify.annotations.Nullable;
 

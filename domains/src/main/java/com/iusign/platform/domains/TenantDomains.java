@@ -1,11 +1,11 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.telemetry.domain.ProbeTargets;
-import com.iusign.platform.telemetry.domain.SystemDomainResolver;
+import com.iusign.platform.domains.internal.ProbeTargets;
+import com.iusign.platform.domains.internal.SystemDomainResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.domains;
 
-import com.iusign.platform.telemetry.domain.ProbeTargets;
+import com.iusign.platform.domains.internal.ProbeTargets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
