@@ -1,7 +1,7 @@
 package com.iusign.platform.audit;
 
-import com.iusign.platform.telemetry.TenantFlagCleared;
-import com.iusign.platform.telemetry.TenantFlagged;
+import com.iusign.platform.compliance.TenantFlagCleared;
+import com.iusign.platform.compliance.TenantFlagged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

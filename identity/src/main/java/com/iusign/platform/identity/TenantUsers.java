@@ -1,6 +1,5 @@
 package com.iusign.platform.identity;
 
-import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.security.OpaqueTokens;
 import com.iusign.platform.security.TenantScope;
@@ -159,8 +158,7 @@ public class TenantUsers {
     /** Seats are users who are not disabled; the plan's seat limit caps them (serialized per tenant). */
     private void requireSeat(Tenant tenant) {
         store.lockSeats(tenant.id().value());
-        int limit = lifecycle.plans().stream().filter(plan -> plan.code().equals(tenant.plan())).mapToInt(Plan::seatLimit).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Tenant " + tenant.id().value() + " is on unknown plan " + tenant.plan()));
+        int limit = lifecycle.planOf(tenant).seatLimit();
         long used = store.countByStatus(tenant.id().value()).entrySet().stream()
                 .filter(entry -> entry.getKey() != UserStatus.DISABLED).mapToLong(Map.Entry::getValue).sum();
         if (used >= limit) {

@@ -1,13 +1,16 @@
 package com.iusign.platform.inventory;
 
 import com.iusign.platform.telemetry.TenantUsageChanged;
+import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,37 +37,61 @@ class ManifestStore {
         this.jdbc = jdbc;
     }
 
-    /** Writes the tenant as the lifecycle holds it, unless the manifest already has a newer version of it. */
-    void upsert(Tenant tenant) {
+    /** Writes the tenant as the lifecycle holds it, with its plan's limits, unless the manifest already has a newer version of it. */
+    void upsert(Tenant tenant, Plan plan) {
         jdbc.sql("""
                 INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status,
-                                             owner_email, created_at, status_changed_at, source_version)
+                                             owner_email, created_at, status_changed_at, source_version, seat_limit, monthly_envelope_limit)
                 VALUES (:id, :name, manifest_fold(:name), :slug, :domain, :plan, :subscription, :status, :owner, :created,
-                        :statusChanged, :version)
+                        :statusChanged, :version, :seatLimit, :monthlyLimit)
                 ON CONFLICT (tenant_id) DO UPDATE SET
                     name = excluded.name, name_folded = excluded.name_folded, custom_domain = excluded.custom_domain,
                     plan = excluded.plan, subscription_status = excluded.subscription_status, status = excluded.status,
                     owner_email = excluded.owner_email, status_changed_at = excluded.status_changed_at,
-                    source_version = excluded.source_version
+                    source_version = excluded.source_version, seat_limit = excluded.seat_limit,
+                    monthly_envelope_limit = excluded.monthly_envelope_limit
                  WHERE tenant_manifest.source_version <= excluded.source_version""")
                 .param("id", tenant.id().value()).param("name", tenant.name()).param("slug", tenant.slug())
                 .param("domain", tenant.customDomain()).param("plan", tenant.plan())
                 .param("subscription", tenant.subscriptionStatus().name()).param("status", tenant.status().name())
                 .param("owner", tenant.ownerEmail()).param("created", Timestamp.from(tenant.createdAt()))
                 .param("statusChanged", Timestamp.from(tenant.statusChangedAt())).param("version", tenant.version())
+                .param("seatLimit", plan.seatLimit()).param("monthlyLimit", plan.monthlyEnvelopeLimit())
                 .update();
+    }
+
+    /** Sets or clears ({@code reason} null) the tenant's flag, unless a later flag change is already in; false when it has no row. */
+    boolean flag(UUID tenantId, @Nullable String reason, Instant at) {
+        return jdbc.sql("""
+                UPDATE tenant_manifest SET flag_reason = :reason, flag_changed_at = :at
+                 WHERE tenant_id = :id AND (flag_changed_at IS NULL OR flag_changed_at <= :at)""")
+                .param("id", tenantId).param("reason", reason).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /** The flag as compliance holds it, for a row that has never heard of a flag change. */
+    void flagIfUnknown(UUID tenantId, String reason, Instant at) {
+        jdbc.sql("UPDATE tenant_manifest SET flag_reason = :reason, flag_changed_at = :at WHERE tenant_id = :id AND flag_changed_at IS NULL")
+                .param("id", tenantId).param("reason", reason).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Tenants whose row lacks its plan's limits (written before the manifest took them from the plan). */
+    List<UUID> withoutLimits(@Nullable UUID after, int limit) {
+        return jdbc.sql("""
+                SELECT tenant_id FROM tenant_manifest
+                 WHERE seat_limit IS NULL AND (CAST(:after AS uuid) IS NULL OR tenant_id > :after) ORDER BY tenant_id LIMIT :limit""")
+                .param("after", after).param("limit", limit).query(UUID.class).list();
     }
 
     /** Writes the announced usage unless a later announcement is already in; false when the tenant has no row yet. */
     boolean usage(TenantUsageChanged usage) {
         return jdbc.sql("""
                 UPDATE tenant_manifest SET envelopes_this_month = :month_count, usage_month = :month, seats_used = :seats,
-                       seat_limit = :seatLimit, monthly_envelope_limit = :monthlyLimit, active_users_30d = :active,
-                       last_activity_at = :last, usage_as_of = :asOf
+                       active_users_30d = :active, last_activity_at = :last, envelopes_previous_30_days = :previous30,
+                       usage_as_of = :asOf
                  WHERE tenant_id = :id AND (usage_as_of IS NULL OR usage_as_of <= :asOf)""")
                 .param("id", usage.tenantId()).param("month_count", usage.envelopesThisMonth()).param("month", usage.month())
-                .param("seats", usage.seatsUsed()).param("seatLimit", usage.seatLimit()).param("monthlyLimit", usage.monthlyEnvelopeLimit())
-                .param("active", usage.activeUsers30d())
+                .param("seats", usage.seatsUsed()).param("active", usage.activeUsers30d())
+                .param("previous30", usage.envelopesPrevious30Days())
                 .param("last", usage.lastActivityAt() == null ? null : Timestamp.from(usage.lastActivityAt()))
                 .param("asOf", Timestamp.from(usage.asOf())).update() == 1
                 || jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_manifest WHERE tenant_id = :id)").param("id", usage.tenantId())

@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 public class TenantManifest {
 
-    /** The console's first page; the Tenants view moves to {@link #search} with the manifest UI. */
-
     private final TenantLifecycle lifecycle;
     private final ManifestStore store;
 
@@ -81,7 +79,7 @@ public class TenantManifest {
             if (batch.isEmpty()) {
                 return written;
             }
-            batch.forEach(store::upsert);
+            batch.forEach(tenant -> store.upsert(tenant, lifecycle.planOf(tenant)));
             written += batch.size();
             after = batch.getLast().id();
         }

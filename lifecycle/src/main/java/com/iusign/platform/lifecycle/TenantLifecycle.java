@@ -221,6 +221,13 @@ public class TenantLifecycle {
         return records.plans();
     }
 
+    /** The plan the tenant is on, with its quotas; a tenant always is on a known plan (the record refuses others). */
+    @Transactional(readOnly = true)
+    public Plan planOf(Tenant tenant) {
+        return records.plans().stream().filter(plan -> plan.code().equals(tenant.plan())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Tenant " + tenant.id() + " is on unknown plan " + tenant.plan()));
+    }
+
     /** Number of tenants that were provisioned and not yet purged. */
     @Transactional(readOnly = true)
     public long countTenants() {

@@ -153,9 +153,7 @@ public class Envelopes {
     }
 
     private Plan plan(TenantId tenant) {
-        String code = lifecycle.get(tenant).plan();
-        return lifecycle.plans().stream().filter(plan -> plan.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Tenant " + tenant.value() + " is on unknown plan " + code));
+        return lifecycle.planOf(lifecycle.get(tenant));
     }
 
     static byte[] associatedData(UUID envelopeId) {

@@ -55,7 +55,7 @@ public class TenantTelemetry {
     public TelemetrySnapshot snapshot(TenantId tenantId) {
         Tenant tenant = lifecycle.get(tenantId);
         UsageStore.Row row = store.row(tenantId.value()).orElseGet(UsageStore.Row::none);
-        Plan plan = plan(tenant);
+        Plan plan = lifecycle.planOf(tenant);
         return new TelemetrySnapshot(tenantId.value(), row.envelopesTotal(), row.thisMonth(UsageStore.monthOf(Instant.now())),
                 row.envelopesCompleted(), row.activeUsers30d(), row.seatsUsed(), plan.seatLimit(), plan.monthlyEnvelopeLimit(),
                 row.lastActivityAt(), row.asOf(), row.asOf().isBefore(Instant.now().minus(staleAfter)), row.resyncedAt(),
@@ -87,11 +87,6 @@ public class TenantTelemetry {
         store.replace(tenantId.value(), counted, people, from, !corrected.isEmpty());
         announcer.announce(tenantId.value());
         return new ResyncResult(snapshot(tenantId), corrected);
-    }
-
-    private Plan plan(Tenant tenant) {
-        return lifecycle.plans().stream().filter(plan -> plan.code().equals(tenant.plan())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Tenant " + tenant.id().value() + " is on unknown plan " + tenant.plan()));
     }
 
     private static void compare(Map<String, ResyncResult.Correction> corrected, String counter, long before, long after) {

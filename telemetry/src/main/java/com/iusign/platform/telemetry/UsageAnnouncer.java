@@ -19,8 +19,11 @@ class UsageAnnouncer {
     }
 
     void announce(UUID tenantId) {
-        store.row(tenantId).ifPresent(row -> events.publishEvent(new TenantUsageChanged(tenantId,
-                row.thisMonth(UsageStore.monthOf(Instant.now())), UsageStore.monthOf(Instant.now()), row.seatsUsed(), row.seatLimit(),
-                row.monthlyEnvelopeLimit(), row.activeUsers30d(), row.lastActivityAt(), row.asOf())));
+        Instant now = Instant.now();
+        store.row(tenantId).ifPresent(row -> {
+            UsageStore.RecentVolume recent = store.recentVolume(tenantId, UsageStore.dayOf(now));
+            events.publishEvent(new TenantUsageChanged(tenantId, row.thisMonth(UsageStore.monthOf(now)), UsageStore.monthOf(now),
+                    row.seatsUsed(), row.activeUsers30d(), row.lastActivityAt(), recent.today(), recent.previous30Days(), row.asOf()));
+        });
     }
 }

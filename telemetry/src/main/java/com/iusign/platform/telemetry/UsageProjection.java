@@ -1,6 +1,5 @@
 package com.iusign.platform.telemetry;
 
-import com.iusign.platform.identity.TenantSignInFailed;
 import com.iusign.platform.identity.TenantUserAdded;
 import com.iusign.platform.identity.TenantUserSignedIn;
 import com.iusign.platform.identity.TenantUserStatusChanged;
@@ -19,9 +18,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Keeps the counters from the workspace's events, after their transactions commit (the JDBC
  * event registry redelivers what a crash interrupted). Counting facts are applied once: an
- * envelope is sent once and completed once, so its id is the fact's key, and a failed sign-in is
- * keyed by its user and millisecond; everything else is a maximum or a recount, which a
- * redelivery cannot inflate.
+ * envelope is sent once and completed once, so its id is the fact's key; everything else is a
+ * maximum or a recount, which a redelivery cannot inflate.
  */
 @Component
 class UsageProjection {
@@ -29,20 +27,17 @@ class UsageProjection {
     private final UsageStore store;
     private final TenantUsers users;
     private final UsageAnnouncer announcer;
-    private final TenantFlags flags;
 
-    UsageProjection(UsageStore store, TenantUsers users, UsageAnnouncer announcer, TenantFlags flags) {
+    UsageProjection(UsageStore store, TenantUsers users, UsageAnnouncer announcer) {
         this.store = store;
         this.users = users;
         this.announcer = announcer;
-        this.flags = flags;
     }
 
     @ApplicationModuleListener
     void on(EnvelopeSent event) {
         if (store.firstTime("sent:" + event.envelopeId())) {
             store.envelopeSent(event.tenantId(), event.at());
-            flags.checkBurst(event.tenantId(), UsageStore.dayOf(event.at()));
             announcer.announce(event.tenantId());
         }
     }
@@ -71,13 +66,6 @@ class UsageProjection {
     void on(TenantUserSignedIn event) {
         store.userSeen(event.tenantId(), event.userId(), event.at());
         announcer.announce(event.tenantId());
-    }
-
-    @ApplicationModuleListener
-    void on(TenantSignInFailed event) {
-        if (store.firstTime("sign-in-failed:" + event.userId() + ":" + event.at().toEpochMilli())) {
-            flags.signInFailed(event.tenantId(), event.at());
-        }
     }
 
     @ApplicationModuleListener

@@ -81,70 +81,26 @@ class UsageStore {
                 .param("tenant", tenantId).param("seats", seats).update();
     }
 
-    void tenantFacts(UUID tenantId, String name, String plan, int seatLimit, int monthlyEnvelopeLimit, String subscription, String status,
-                     Instant createdAt) {
-        ensure(tenantId);
-        jdbc.sql("""
-                UPDATE tenant_usage SET tenant_name = :name, plan = :plan, seat_limit = :seats, monthly_envelope_limit = :envelopes,
-                       subscription_status = :subscription, tenant_status = :status, tenant_created_at = :created
-                 WHERE tenant_id = :tenant""")
-                .param("tenant", tenantId).param("name", name).param("plan", plan).param("seats", seatLimit)
-                .param("envelopes", monthlyEnvelopeLimit).param("subscription", subscription).param("status", status)
-                .param("created", Timestamp.from(createdAt)).update();
-    }
-
-    long tenantsWithFacts() {
-        return jdbc.sql("SELECT count(*) FROM tenant_usage WHERE plan IS NOT NULL").query(Long.class).single();
-    }
-
-    /** Tenants at or over {@code threshold} of a quota, with the envelopes they sent in the last 30 days (the trend). */
-    List<UsageReports.LimitRow> nearLimits(double threshold) {
+    /** Envelopes sent on {@code today} and in the 30 days before it: the pace the usage rules judge. */
+    RecentVolume recentVolume(UUID tenantId, LocalDate today) {
         return jdbc.sql("""
-                SELECT u.tenant_id, u.tenant_name, u.seats_used, u.seat_limit,
-                       CASE WHEN u.month = date_trunc('month', now() AT TIME ZONE 'UTC')::date THEN u.envelopes_this_month ELSE 0 END AS month_used,
-                       u.monthly_envelope_limit,
-                       (SELECT coalesce(sum(d.envelopes_sent), 0) FROM tenant_usage_daily d
-                         WHERE d.tenant_id = u.tenant_id AND d.day > (now() AT TIME ZONE 'UTC')::date - 30) AS last30
-                  FROM tenant_usage u
-                 WHERE u.plan IS NOT NULL AND u.tenant_status = 'ACTIVE'
-                   AND (u.seats_used >= :threshold * u.seat_limit
-                        OR (u.month = date_trunc('month', now() AT TIME ZONE 'UTC')::date
-                            AND u.envelopes_this_month >= :threshold * u.monthly_envelope_limit))
-                 ORDER BY u.tenant_name""")
-                .param("threshold", threshold)
-                .query((rs, n) -> new UsageReports.LimitRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getLong(7)))
-                .list();
+                SELECT coalesce(sum(envelopes_sent) FILTER (WHERE day = :day), 0),
+                       coalesce(sum(envelopes_sent) FILTER (WHERE day < :day), 0)
+                  FROM tenant_usage_daily WHERE tenant_id = :t AND day >= :day - 30 AND day <= :day""")
+                .param("t", tenantId).param("day", today)
+                .query((rs, n) -> new RecentVolume(rs.getInt(1), rs.getInt(2))).single();
     }
 
-    /** Flagged tenants, tenants without activity for {@code inactiveDays}, and those still trialing {@code trialDays} after creation. */
-    List<UsageReports.ReviewRow> forReview(int inactiveDays, int trialDays) {
-        return jdbc.sql("""
-                SELECT u.tenant_id, u.tenant_name,
-                       CASE WHEN f.tenant_id IS NOT NULL THEN 'FLAGGED'
-                            WHEN coalesce(u.last_activity_at, u.tenant_created_at) < now() - make_interval(days => :inactive) THEN 'INACTIVE'
-                            ELSE 'TRIAL_OVERDUE' END AS reason,
-                       u.last_activity_at, u.tenant_created_at, u.subscription_status, u.tenant_status, f.reason AS flag_reason
-                  FROM tenant_usage u LEFT JOIN tenant_flag f ON f.tenant_id = u.tenant_id
-                 WHERE u.plan IS NOT NULL AND u.tenant_status <> 'DEACTIVATED'
-                   AND (f.tenant_id IS NOT NULL
-                        OR coalesce(u.last_activity_at, u.tenant_created_at) < now() - make_interval(days => :inactive)
-                        OR (u.subscription_status = 'TRIALING' AND u.tenant_created_at < now() - make_interval(days => :trial)))
-                 ORDER BY f.tenant_id IS NULL, coalesce(u.last_activity_at, u.tenant_created_at)""")
-                .param("inactive", inactiveDays).param("trial", trialDays)
-                .query((rs, n) -> new UsageReports.ReviewRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        instant(rs, "last_activity_at"), rs.getTimestamp("tenant_created_at").toInstant(), rs.getString(6), rs.getString(7),
-                        rs.getString("flag_reason")))
-                .list();
+    record RecentVolume(int today, int previous30Days) {
     }
 
     record Row(long envelopesTotal, long envelopesCompleted, LocalDate month, int envelopesThisMonth, int seatsUsed,
                @Nullable Instant lastActivityAt, Instant asOf, @Nullable Instant resyncedAt, @Nullable Instant driftCorrectedAt,
-               int activeUsers30d, @Nullable Integer seatLimit, @Nullable Integer monthlyEnvelopeLimit) {
+               int activeUsers30d) {
 
         /** No usage recorded yet: zeros, confirmed now. */
         static Row none() {
-            return new Row(0, 0, monthOf(Instant.now()), 0, 0, null, Instant.now(), null, null, 0, null, null);
+            return new Row(0, 0, monthOf(Instant.now()), 0, 0, null, Instant.now(), null, null, 0);
         }
 
         int thisMonth(LocalDate currentMonth) {
@@ -161,8 +117,7 @@ class UsageStore {
                 .query((rs, n) -> new Row(rs.getLong("envelopes_total"), rs.getLong("envelopes_completed"),
                         rs.getObject("month", LocalDate.class), rs.getInt("envelopes_this_month"), rs.getInt("seats_used"),
                         instant(rs, "last_activity_at"), rs.getTimestamp("as_of").toInstant(), instant(rs, "resynced_at"),
-                        instant(rs, "drift_corrected_at"), rs.getInt("active"), rs.getObject("seat_limit", Integer.class),
-                        rs.getObject("monthly_envelope_limit", Integer.class)))
+                        instant(rs, "drift_corrected_at"), rs.getInt("active")))
                 .optional();
     }
 

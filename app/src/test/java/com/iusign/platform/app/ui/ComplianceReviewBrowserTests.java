@@ -7,7 +7,7 @@ import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.SuperAdminAccounts;
-import com.iusign.platform.telemetry.TenantFlags;
+import com.iusign.platform.compliance.TenantFlags;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -57,9 +57,9 @@ class ComplianceReviewBrowserTests {
         String name = "Review " + slug;
         TenantId tenant = lifecycle.provision(new ProvisionTenant(name, slug, "business", "owner@" + slug + ".test", null),
                 Change.of(Actor.superAdmin("admin@iusign.test"), "Review browser test")).id();
-        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_usage WHERE tenant_id = :t AND plan IS NOT NULL")
-                .param("t", tenant.value()).query(Integer.class).single() == 1);
         flags.flag(tenant, Change.of(Actor.superAdmin("admin@iusign.test"), "Phishing links reported by a bank"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_manifest WHERE tenant_id = :t AND flag_reason IS NOT NULL")
+                .param("t", tenant.value()).query(Integer.class).single() == 1);
         String email = accounts.create("review-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
         browser = new BrowserSession(port);
         browser.open("/reviews");

@@ -43,9 +43,7 @@ public class TenantRateLimiter {
     }
 
     private Limits limitsOf(UUID tenantId) {
-        String code = lifecycle.get(new TenantId(tenantId)).plan();
-        Plan plan = lifecycle.plans().stream().filter(p -> p.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Tenant " + tenantId + " is on unknown plan " + code));
+        Plan plan = lifecycle.planOf(lifecycle.get(new TenantId(tenantId)));
         return new Limits(plan.apiRequestsPerSecond(), plan.apiBurst());
     }
 }

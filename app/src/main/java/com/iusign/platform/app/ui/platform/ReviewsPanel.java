@@ -14,7 +14,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.iusign.platform.app.ui.tenants.TenantDetailView;
 import com.iusign.platform.domains.DomainDiagnostics;
 import com.iusign.platform.domains.TenantDomains;
-import com.iusign.platform.telemetry.UsageReports;
+import com.iusign.platform.inventory.ReviewLists;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -31,20 +31,20 @@ import java.util.List;
  */
 final class ReviewsPanel extends Div {
 
-    private final UsageReports reports;
+    private final ReviewLists reports;
     private final TenantLifecycle lifecycle;
     private final AuthenticationContext authentication;
-    private final Grid<UsageReports.ReviewItem> review = new Grid<>();
+    private final Grid<ReviewLists.ReviewItem> review = new Grid<>();
 
-    ReviewsPanel(UsageReports reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
+    ReviewsPanel(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
         this.reports = reports;
         this.lifecycle = lifecycle;
         this.authentication = authentication;
         addClassName("platform-section");
-        Grid<UsageReports.ApproachingLimit> limits = new Grid<>();
+        Grid<ReviewLists.ApproachingLimit> limits = new Grid<>();
         limits.setId("approaching-limits");
         limits.addThemeVariants(GridVariant.LUMO_COMPACT);
-        limits.addColumn(UsageReports.ApproachingLimit::tenantName).setHeader("Tenant").setFlexGrow(2);
+        limits.addColumn(ReviewLists.ApproachingLimit::tenantName).setHeader("Tenant").setFlexGrow(2);
         limits.addColumn(item -> item.quota().equals("seats") ? "Seats" : "Envelopes this month").setHeader("Quota").setAutoWidth(true);
         limits.addColumn(item -> String.format("%,d / %,d%s", item.usage(), item.limit(), item.over() ? " (over)" : ""))
                 .setHeader("Usage").setAutoWidth(true);
@@ -58,7 +58,7 @@ final class ReviewsPanel extends Div {
         review.setId("compliance-review");
         review.setSelectionMode(Grid.SelectionMode.MULTI);
         review.addThemeVariants(GridVariant.LUMO_COMPACT);
-        review.addColumn(UsageReports.ReviewItem::tenantName).setHeader("Tenant").setFlexGrow(2);
+        review.addColumn(ReviewLists.ReviewItem::tenantName).setHeader("Tenant").setFlexGrow(2);
         review.addColumn(item -> switch (item.reason()) {
             case "FLAGGED" -> "Flagged: " + item.flagReason();
             case "INACTIVE" -> "No activity for 90 days";
@@ -110,7 +110,7 @@ final class ReviewsPanel extends Div {
     }
 
     private void bulk(String verb, TenantStatus target) {
-        List<UsageReports.ReviewItem> selected = List.copyOf(review.getSelectedItems());
+        List<ReviewLists.ReviewItem> selected = List.copyOf(review.getSelectedItems());
         List<TenantId> ids = selected.stream().map(item -> new TenantId(item.tenantId())).toList();
         new ReasonDialog(verb + " " + ids.size() + " tenant(s)?", target == TenantStatus.SUSPENDED
                 ? "Every user of these tenants is refused on the next request and their signing links show 'temporarily unavailable'."

@@ -3,7 +3,7 @@ package com.iusign.platform.app.ui.platform;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.domains.TenantDomains;
-import com.iusign.platform.telemetry.UsageReports;
+import com.iusign.platform.inventory.ReviewLists;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -22,7 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(PlatformAuthorities.SUPERADMIN)
 public class ReviewsView extends Main {
 
-    ReviewsView(UsageReports reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
+    ReviewsView(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
         addClassName("console-view");
         add(new ReviewsPanel(reports, lifecycle, authentication, domains));
     }

@@ -22,7 +22,7 @@ import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
 import com.iusign.platform.domains.TenantDomains;
-import com.iusign.platform.telemetry.TenantFlags;
+import com.iusign.platform.compliance.TenantFlags;
 import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,9 +1,9 @@
-package com.iusign.platform.telemetry.web;
+package com.iusign.platform.inventory.web;
 
 import com.iusign.platform.kernel.InvalidInput;
-import com.iusign.platform.telemetry.UsageReports;
-import com.iusign.platform.telemetry.UsageReports.ApproachingLimit;
-import com.iusign.platform.telemetry.UsageReports.ReviewItem;
+import com.iusign.platform.inventory.ReviewLists;
+import com.iusign.platform.inventory.ReviewLists.ApproachingLimit;
+import com.iusign.platform.inventory.ReviewLists.ReviewItem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,9 +32,9 @@ class ReportsController {
     record ComplianceReviewBody(int inactiveDays, int trialDays, List<ReviewItem> items) {
     }
 
-    private final UsageReports reports;
+    private final ReviewLists reports;
 
-    ReportsController(UsageReports reports) {
+    ReportsController(ReviewLists reports) {
         this.reports = reports;
     }
 

@@ -1,4 +1,4 @@
-package com.iusign.platform.telemetry;
+package com.iusign.platform.compliance;
 
 import com.iusign.platform.kernel.Change;
 

@@ -1,11 +1,11 @@
-package com.iusign.platform.telemetry.web;
+package com.iusign.platform.compliance.web;
 
 import com.iusign.platform.kernel.Change;
 import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.kernel.web.ChangeRequest;
-import com.iusign.platform.telemetry.TenantFlags;
-import com.iusign.platform.telemetry.TenantFlags.TenantFlag;
+import com.iusign.platform.compliance.TenantFlags;
+import com.iusign.platform.compliance.TenantFlags.TenantFlag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
