@@ -13,7 +13,6 @@ import com.iusign.platform.security.GateMetrics;
 import com.iusign.platform.security.SessionRevocation;
 import com.iusign.platform.security.TenantTokens;
 import com.iusign.platform.security.internal.AccessGate;
-import com.iusign.platform.security.internal.RevocationWrites;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,7 +75,7 @@ public final class GateBenchmark {
 
     private static void throughput(ConfigurableApplicationContext a, Session session, int rounds, long roundMillis,
                                    StringBuilder report) {
-        JwtDecoder decoder = a.getBean(RevocationWrites.class).probeDecoder();
+        JwtDecoder decoder = decoder(a);
         AccessGate gate = a.getBean(AccessGate.class);
         GateMetrics metrics = a.getBean(GateMetrics.class);
         String token = session.token;
@@ -162,6 +161,21 @@ public final class GateBenchmark {
             report.append(String.format("| Global Session Flush with %,d tokens issued (median of 7, receipt and proof included) | %.1f ms | flat |%n",
                     target, micros.get(3) / 1000.0));
         }
+    }
+
+    /**
+     * A decoder of the platform's tenant tokens as a resource server outside it would build one: the
+     * same ES256 signature check over the keys of {@code /oauth2/jwks} (fetched once, then cached),
+     * issuer and expiry — the cost the gate's own decoder pays per request.
+     */
+    private static JwtDecoder decoder(ConfigurableApplicationContext a) {
+        int port = a.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder = org.springframework.security.oauth2.jwt.NimbusJwtDecoder
+                .withJwkSetUri("http://127.0.0.1:" + port + "/oauth2/jwks")
+                .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256).build();
+        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(
+                a.getBean(TenantTokens.class).issuer()));
+        return decoder;
     }
 
     private static long[] run(long millis, Runnable operation) {

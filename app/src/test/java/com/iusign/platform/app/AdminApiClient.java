@@ -5,6 +5,7 @@ import com.iusign.platform.security.RegisteredApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.UUID;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,7 +113,7 @@ final class AdminApiClient {
 
     /** Provisions a tenant on {@code plan}, activates its owner and signs in: the owner's access token. */
     TenantOwner tenantOwner(String plan) throws IOException, InterruptedException {
-        String slug = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String slug = com.iusign.testfixtures.TestTenants.slug("t");
         String email = "owner@" + slug + ".test";
         String password = "owner password " + slug;
         Reply provisioned = post("/api/admin/tenants", """

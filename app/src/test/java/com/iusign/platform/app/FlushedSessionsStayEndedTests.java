@@ -1,12 +1,12 @@
 package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class FlushedSessionsStayEndedTests {
     @BeforeEach
     void tenantWithAnActivatedOwner() throws Exception {
         api = new AdminApiClient(clients, port);
-        slug = "flush-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = TestTenants.slug("flush");
         ownerEmail = "owner@" + slug + ".test";
         var provisioned = api.post("/api/admin/tenants", """
                 {"name":"Flush %s","slug":"%s","plan":"business","ownerEmail":"%s"}""".formatted(slug, slug, ownerEmail));

@@ -1,6 +1,7 @@
 package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +59,7 @@ class ManifestApiTests {
 
     @Test
     void usageFromTelemetryIsListedAndFilterable() throws Exception {
-        String plan = "mu-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = TestTenants.slug("mu");
         jdbc.sql("INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order) VALUES (:code, 'Manifest usage', 5, 5, 99)")
                 .param("code", plan).update();
         AdminApiClient.TenantOwner owner = api.tenantOwner(plan);

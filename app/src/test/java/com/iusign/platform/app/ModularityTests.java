@@ -1,6 +1,8 @@
 package com.iusign.platform.app;
 
 import com.iusign.platform.Application;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -40,6 +42,18 @@ class ModularityTests {
     void everyMavenModuleIsDetectedAsAnApplicationModule() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("kernel", "lifecycle", "security", "identity", "signing", "telemetry", "domains", "compliance", "inventory", "audit", "app");
+    }
+
+    /**
+     * Security's API is interfaces and values; its implementations live in {@code internal} and are
+     * reached only through Spring. An API type that reached back into {@code internal} would make
+     * the two packages a cycle again.
+     */
+    @Test
+    void securitysApiReachesIntoNoImplementation() {
+        ArchRuleDefinition.noClasses().that().resideInAPackage("com.iusign.platform.security")
+                .should().dependOnClassesThat().resideInAPackage("com.iusign.platform.security.internal..")
+                .check(new ClassFileImporter().importPackages("com.iusign.platform.security"));
     }
 
     /** The table in {@code docs/architecture.md} is what a newcomer reads first: it must not drift from the code. */

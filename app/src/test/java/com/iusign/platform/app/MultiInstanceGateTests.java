@@ -11,6 +11,7 @@ import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.GateMetrics;
 import com.iusign.platform.security.SessionRevocation;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,7 +142,7 @@ class MultiInstanceGateTests {
     }
 
     private Session tenantWithSignedInOwner() {
-        String slug = "multi-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("multi");
         String email = "owner@" + slug + ".test";
         ProvisioningResult result = a.getBean(TenantLifecycle.class).provisionReporting(
                 new ProvisionTenant("Multi " + slug, slug, "starter", email, null), Change.of(ADMIN, "Multi-instance test"));

@@ -2,13 +2,13 @@ package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.signing.SamplePdf;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class PlanQuotaApiTests {
 
     @Test
     void seatsAndMonthlyEnvelopesAreCappedByThePlan() throws Exception {
-        String plan = "quota-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = TestTenants.slug("quota");
         jdbc.sql("INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order) VALUES (:code, 'Quota test', 2, 1, 99)")
                 .param("code", plan).update();
         AdminApiClient api = new AdminApiClient(clients, port);

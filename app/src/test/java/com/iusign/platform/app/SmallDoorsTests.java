@@ -6,6 +6,7 @@ import com.iusign.platform.security.IssuedToken;
 import com.iusign.platform.security.SuperAdminAccounts;
 import com.iusign.platform.security.TenantTokens;
 import com.iusign.platform.signing.SamplePdf;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +42,7 @@ class SmallDoorsTests {
     @Test
     void guessablePasswordsAreRefusedWithTheReason() throws Exception {
         AdminApiClient api = new AdminApiClient(clients, port);
-        String slug = "pw-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("pw");
         var provisioned = api.post("/api/admin/tenants", """
                 {"name":"Passwords %s","slug":"%s","plan":"starter","ownerEmail":"owner@%s.test"}""".formatted(slug, slug, slug));
         String token = provisioned.text("/ownerActivationToken");
@@ -146,7 +147,7 @@ class SmallDoorsTests {
     @Test
     void aCustomDomainThatResolvesInsideIsNotConnectedTo() throws Exception {
         AdminApiClient api = new AdminApiClient(clients, port);
-        String slug = "inside-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("inside");
         String domain = "sign." + slug + ".test";
         String id = api.post("/api/admin/tenants", """
                 {"name":"Inside %s","slug":"%s","plan":"starter","ownerEmail":"o@%s.test","customDomain":"%s"}"""

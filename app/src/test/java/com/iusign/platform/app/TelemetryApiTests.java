@@ -2,6 +2,7 @@ package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.signing.SamplePdf;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,7 +94,7 @@ class TelemetryApiTests {
         assertThat(noDomain.status()).isEqualTo(409);
         assertThat(noDomain.text("/field")).isEqualTo("customDomain");
 
-        String slug = "dapi-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("dapi");
         String domain = "sign." + slug + ".test";
         String id = api.post("/api/admin/tenants", """
                 {"name":"Domain API %s","slug":"%s","plan":"starter","ownerEmail":"o@%s.test","customDomain":"%s"}"""

@@ -1,6 +1,7 @@
 package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -168,6 +169,6 @@ class TenantAdminApiTests {
     }
 
     private static String slug() {
-        return "api-" + UUID.randomUUID().toString().substring(0, 8);
+        return TestTenants.slug("api");
     }
 }

@@ -1,6 +1,7 @@
 package com.iusign.platform.app;
 
 import com.iusign.platform.security.AdminApiClients;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -8,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +29,7 @@ class TenantRateLimitApiTests {
 
     @Test
     void theRequestOverTheBurstIsRefusedWith429AndTheHeadersSayWhenToRetry() throws Exception {
-        String plan = "rlapi-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = TestTenants.slug("rlapi");
         jdbc.sql("""
                 INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order, api_requests_per_second, api_burst)
                 VALUES (:code, 'Rate API test', 5, 5, 99, 1, 2)""").param("code", plan).update();

@@ -3,6 +3,7 @@ package com.iusign.platform.app;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.TenantTokens;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +46,7 @@ class TenantSessionSecurityTests {
     @BeforeEach
     void tenantWithAnActivatedOwner() throws Exception {
         api = new AdminApiClient(clients, port);
-        slug = "sec-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = TestTenants.slug("sec");
         ownerEmail = "owner@" + slug + ".test";
         var provisioned = api.post("/api/admin/tenants", """
                 {"name":"Secure %s","slug":"%s","plan":"business","ownerEmail":"%s"}""".formatted(slug, slug, ownerEmail));

@@ -6,6 +6,7 @@ import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.UpdateTenant;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import com.iusign.platform.security.PlatformSecrets;
 import org.springframework.core.env.Environment;
@@ -193,7 +194,7 @@ class AuditTrailTests {
     }
 
     private Tenant provision() {
-        String slug = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("audit");
         return lifecycle.provision(new ProvisionTenant("Audited " + slug, slug, "starter", "owner@" + slug + ".test", null),
                 Change.of(BOB, "Audit test fixture"));
     }

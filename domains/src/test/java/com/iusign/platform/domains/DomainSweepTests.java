@@ -4,6 +4,7 @@ import com.iusign.platform.kernel.Actor;
 import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -58,7 +59,7 @@ class DomainSweepTests {
 
     @Test
     void theSweepRecordsEachDomainAndListsCertificatesEndingWithinTheWindow() {
-        String slug = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("sweep");
         var tenant = lifecycle.provision(new ProvisionTenant("Sweep " + slug, slug, "starter", "o@sweep.test", DOMAIN),
                 Change.of(Actor.system("test"), "Sweep test")).id();
 

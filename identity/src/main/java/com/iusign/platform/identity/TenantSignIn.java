@@ -96,14 +96,14 @@ public class TenantSignIn {
         if (credentials.isEmpty() || hash == null || !matches) {
             lockout.failed(account, source, tenant.map(t -> t.id().value()).orElse(null));
             credentials.filter(found -> found.passwordHash() != null).ifPresent(found ->
-                    events.publishEvent(new TenantSignInFailed(found.user().tenantId(), found.user().id(), Instant.now())));
+                    events.publishEvent(new TenantSignInFailed(UUID.randomUUID(), found.user().tenantId(), found.user().id(), Instant.now())));
             throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
         }
         TenantUser user = credentials.get().user();
         requireAccess(tenant.get().status(), user.status());
         lockout.succeeded(account, source);
         store.signedIn(user.id());
-        events.publishEvent(new TenantUserSignedIn(user.tenantId(), user.id(), Instant.now()));
+        events.publishEvent(new TenantUserSignedIn(UUID.randomUUID(), user.tenantId(), user.id(), Instant.now()));
         return issue(user, UUID.randomUUID());
     }
 

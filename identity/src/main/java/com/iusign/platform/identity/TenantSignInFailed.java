@@ -8,5 +8,5 @@ import java.util.UUID;
  * not reported: they name no tenant). For abuse detection; the refusal itself says nothing more
  * to the caller.
  */
-public record TenantSignInFailed(UUID tenantId, UUID userId, Instant at) {
+public record TenantSignInFailed(UUID eventId, UUID tenantId, UUID userId, Instant at) {
 }

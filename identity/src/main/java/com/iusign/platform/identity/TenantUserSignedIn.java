@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A tenant user signed in with their password (refreshes are not sign-ins). */
-public record TenantUserSignedIn(UUID tenantId, UUID userId, Instant at) {
+public record TenantUserSignedIn(UUID eventId, UUID tenantId, UUID userId, Instant at) {
 }

@@ -7,12 +7,12 @@ import com.iusign.platform.lifecycle.ProvisioningResult;
 import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.kernel.InvalidInput;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,7 +38,7 @@ class TenantSignInTests {
 
     @BeforeEach
     void provision() {
-        slug = "id-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = TestTenants.slug("id");
         ownerEmail = "owner@" + slug + ".test";
         ProvisioningResult result = lifecycle.provisionReporting(new ProvisionTenant("Identity " + slug, slug, "starter", ownerEmail, null),
                 Change.of(ADMIN, "Identity test"));

@@ -10,6 +10,7 @@ import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.signing.Envelopes;
 import com.iusign.platform.signing.NewEnvelope;
 import com.iusign.platform.signing.SamplePdf;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -46,7 +47,7 @@ class ReviewListsTests {
 
     @Test
     void tenantsAtEightyPercentOfAQuotaAreListedWithTheProjectedDateAndOverLimitIsFlagged() {
-        String plan = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = TestTenants.slug("rep");
         jdbc.sql("INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order) VALUES (:code, 'Reports', 2, 5, 99)")
                 .param("code", plan).update();
         TenantId tenant = provision(plan);
@@ -122,7 +123,6 @@ class ReviewListsTests {
     }
 
     private TenantId provision(String plan) {
-        String slug = "rep-" + UUID.randomUUID().toString().substring(0, 8);
-        return lifecycle.provision(new ProvisionTenant("Reports " + slug, slug, plan, "owner@" + slug + ".test", null), CHANGE).id();
+        return TestTenants.provision(lifecycle, plan, "rep").id();
     }
 }

@@ -1,8 +1,6 @@
 package com.iusign.platform.security;
 
 import com.iusign.platform.lifecycle.TenantStatus;
-import com.iusign.platform.security.internal.AccessGate;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -11,28 +9,17 @@ import java.util.UUID;
 /**
  * A tenant's operational status as the access gate sees it (near cache invalidated through
  * Redis, PostgreSQL when Redis is lost) — what anonymous entry points such as signing links
- * consult, so that a suspension reaches them as fast as it reaches tokens. Empty for an unknown
- * tenant; an exception (fail closed) when the status cannot be read.
+ * consult, so that a suspension reaches them as fast as it reaches tokens.
  */
-@Component
-public class TenantAccess {
+public interface TenantAccess {
 
-    private final AccessGate gate;
-
-    TenantAccess(AccessGate gate) {
-        this.gate = gate;
-    }
-
-    public Optional<TenantStatus> status(UUID tenantId) {
-        return gate.tenantStatus(tenantId);
-    }
+    /** Empty for an unknown tenant; an exception (fail closed) when the status cannot be read. */
+    Optional<TenantStatus> status(UUID tenantId);
 
     /**
      * Whether a session that began at {@code startedAt} (a refresh token's issue time) may go on:
      * the tenant is active and no flush or status change of the tenant or the user came after it.
      * The same decision the gate takes for access tokens, so ending sessions ends both kinds.
      */
-    public GateRefusal.Decision session(UUID tenantId, UUID userId, Instant startedAt) {
-        return gate.evaluateSession(tenantId, userId, startedAt.toEpochMilli());
-    }
+    GateRefusal.Decision session(UUID tenantId, UUID userId, Instant startedAt);
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The last recipient signed. */
-public record EnvelopeCompleted(UUID tenantId, UUID envelopeId, Instant at) {
+public record EnvelopeCompleted(UUID eventId, UUID tenantId, UUID envelopeId, Instant at) {
 }

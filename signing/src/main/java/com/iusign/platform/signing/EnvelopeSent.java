@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An envelope's links were issued: one per recipient. */
-public record EnvelopeSent(UUID tenantId, UUID envelopeId, UUID sentBy, int recipients, Instant at) {
+public record EnvelopeSent(UUID eventId, UUID tenantId, UUID envelopeId, UUID sentBy, int recipients, Instant at) {
 }

@@ -125,7 +125,7 @@ public class Envelopes {
                 store.insertLink(tenantId, recipient.id(), OpaqueTokens.hash(token), expiresAt);
                 links.add(new IssuedLink(recipient.name(), recipient.email(), token, expiresAt));
             }
-            events.publishEvent(new EnvelopeSent(tenantId, envelopeId, userId, links.size(), Instant.now()));
+            events.publishEvent(new EnvelopeSent(UUID.randomUUID(), tenantId, envelopeId, userId, links.size(), Instant.now()));
             return links;
         });
     }
@@ -142,7 +142,7 @@ public class Envelopes {
                         + envelope.status().name().toLowerCase() + " and cannot be voided");
             }
             store.transition(envelopeId, envelope.status(), EnvelopeStatus.VOIDED, reason.strip());
-            events.publishEvent(new EnvelopeVoided(tenantId, envelopeId, userId, reason.strip(), Instant.now()));
+            events.publishEvent(new EnvelopeVoided(UUID.randomUUID(), tenantId, envelopeId, userId, reason.strip(), Instant.now()));
             return store.envelope(envelopeId, false).orElseThrow();
         });
     }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A recipient opened their signing link for the first time. */
-public record SigningLinkOpened(UUID tenantId, UUID envelopeId, UUID recipientId, Instant at) {
+public record SigningLinkOpened(UUID eventId, UUID tenantId, UUID envelopeId, UUID recipientId, Instant at) {
 }

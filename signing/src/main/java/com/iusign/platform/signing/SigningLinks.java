@@ -41,7 +41,7 @@ public class SigningLinks {
     public SigningLinkView open(String token) {
         return withLink(token, (tenantId, link, envelope) -> {
             if (link.openedAt() == null && store.markOpened(link.linkId())) {
-                events.publishEvent(new SigningLinkOpened(tenantId, envelope.id(), link.recipientId(), Instant.now()));
+                events.publishEvent(new SigningLinkOpened(UUID.randomUUID(), tenantId, envelope.id(), link.recipientId(), Instant.now()));
             }
             return view(link, envelope);
         });
@@ -81,7 +81,7 @@ public class SigningLinks {
             boolean last = envelope.recipients().stream().allMatch(r -> r.id().equals(me.id()) || r.signedAt() != null);
             if (last) {
                 store.transition(envelope.id(), EnvelopeStatus.SENT, EnvelopeStatus.COMPLETED, null);
-                events.publishEvent(new EnvelopeCompleted(tenantId, envelope.id(), Instant.now()));
+                events.publishEvent(new EnvelopeCompleted(UUID.randomUUID(), tenantId, envelope.id(), Instant.now()));
             }
             return view(link, store.envelope(envelope.id(), false).orElseThrow());
         });

@@ -7,6 +7,7 @@ import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.TenantScope;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ class EnvelopeWorkflowTests {
 
     @BeforeEach
     void tenant() {
-        String slug = "sg-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("sg");
         tenant = lifecycle.provision(new ProvisionTenant("Signing " + slug, slug, "starter", "owner@" + slug + ".test", null), CHANGE);
         tenantId = tenant.id();
     }
@@ -149,10 +150,10 @@ class EnvelopeWorkflowTests {
 
     @Test
     void theMonthlyEnvelopeQuotaRefusesTheSendThatWouldExceedItNamingLimitAndUsage() {
-        String plan = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = TestTenants.slug("tiny");
         jdbc.sql("INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order) VALUES (:code, 'Tiny', 2, 2, 99)")
                 .param("code", plan).update();
-        String slug = "quota-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("quota");
         TenantId small = lifecycle.provision(new ProvisionTenant("Quota " + slug, slug, plan, "owner@" + slug + ".test", null), CHANGE).id();
         for (int i = 0; i < 2; i++) {
             envelopes.send(small, user, draft(small).id());

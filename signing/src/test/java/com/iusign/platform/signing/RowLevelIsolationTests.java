@@ -141,7 +141,7 @@ class RowLevelIsolationTests {
     }
 
     private TenantId tenant(String prefix) {
-        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = com.iusign.testfixtures.TestTenants.slug(prefix);
         return lifecycle.provision(new ProvisionTenant("Tenant " + slug, slug, "business", "owner@" + slug + ".test", null), CHANGE).id();
     }
 }

@@ -13,6 +13,6 @@ import java.util.UUID;
  * {@code envelopesPrevious30Days} in the 30 days before it; {@code asOf} orders the announcements
  * of one tenant. Usage only: the tenant's plan and limits are the lifecycle's.
  */
-public record TenantUsageChanged(UUID tenantId, int envelopesThisMonth, LocalDate month, int seatsUsed, int activeUsers30d,
+public record TenantUsageChanged(UUID eventId, UUID tenantId, int envelopesThisMonth, LocalDate month, int seatsUsed, int activeUsers30d,
                                  @Nullable Instant lastActivityAt, int envelopesToday, int envelopesPrevious30Days, Instant asOf) {
 }

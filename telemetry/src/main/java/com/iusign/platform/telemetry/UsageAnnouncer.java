@@ -22,7 +22,7 @@ class UsageAnnouncer {
         Instant now = Instant.now();
         store.row(tenantId).ifPresent(row -> {
             UsageStore.RecentVolume recent = store.recentVolume(tenantId, UsageStore.dayOf(now));
-            events.publishEvent(new TenantUsageChanged(tenantId, row.thisMonth(UsageStore.monthOf(now)), UsageStore.monthOf(now),
+            events.publishEvent(new TenantUsageChanged(UUID.randomUUID(), tenantId, row.thisMonth(UsageStore.monthOf(now)), UsageStore.monthOf(now),
                     row.seatsUsed(), row.activeUsers30d(), row.lastActivityAt(), recent.today(), recent.previous30Days(), row.asOf()));
         });
     }

@@ -5,12 +5,12 @@ import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +32,7 @@ class ResyncJobsTests {
 
     @Test
     void theAllTenantJobRecountsEveryTenantAndCountsTheOnesThatHadDrifted() {
-        String slug = "job-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("job");
         TenantId drifted = lifecycle.provision(new ProvisionTenant("Job " + slug, slug, "starter", "o@" + slug + ".test", null),
                 Change.of(Actor.system("test"), "Job test")).id();
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_usage WHERE tenant_id = :t")

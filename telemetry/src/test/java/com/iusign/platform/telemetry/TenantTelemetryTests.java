@@ -14,6 +14,7 @@ import com.iusign.platform.signing.IssuedLink;
 import com.iusign.platform.signing.NewEnvelope;
 import com.iusign.platform.signing.SamplePdf;
 import com.iusign.platform.signing.SigningLinks;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,7 @@ class TenantTelemetryTests {
 
     @BeforeEach
     void tenant() {
-        slug = "tm-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = TestTenants.slug("tm");
         ownerEmail = "owner@" + slug + ".test";
         ProvisioningResult result = lifecycle.provisionReporting(new ProvisionTenant("Telemetry " + slug, slug, "business", ownerEmail, null), CHANGE);
         tenant = result.tenant().id();
@@ -97,7 +98,7 @@ class TenantTelemetryTests {
         send("Once");
         await().atMost(Duration.ofSeconds(2)).until(() -> telemetry.snapshot(tenant).envelopesTotal() == 1);
         UUID envelopeId = envelopes.list(tenant, 1, null).items().getFirst().id();
-        EnvelopeSent again = new EnvelopeSent(tenant.value(), envelopeId, user, 1, Instant.now());
+        EnvelopeSent again = new EnvelopeSent(UUID.randomUUID(), tenant.value(), envelopeId, user, 1, Instant.now());
         projection.on(again);
         projection.on(again);
         assertThat(telemetry.snapshot(tenant).envelopesTotal()).isEqualTo(1);

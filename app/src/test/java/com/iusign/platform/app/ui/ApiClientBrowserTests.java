@@ -1,9 +1,9 @@
 package com.iusign.platform.app.ui;
 
 import com.iusign.platform.security.SuperAdminAccounts;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiClientBrowserTests {
 
-    private static final String PASSWORD = "browser test password 8";
 
     private final SuperAdminAccounts accounts;
     private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
 
     ApiClientBrowserTests(SuperAdminAccounts accounts, @LocalServerPort int port) {
         this.accounts = accounts;
@@ -37,17 +37,10 @@ class ApiClientBrowserTests {
 
     @BeforeEach
     void signIn() {
-        String email = accounts.create("clients-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
-        browser = new BrowserSession(port);
-        browser.open("/platform");
-        browser.signIn(email, PASSWORD);
+        browser.signInAsNewSuperAdmin(accounts, "/platform");
         browser.waitForText("Admin API clients");
     }
 
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void registeredClientsSecretIsShownOnceAndObtainsAToken() throws Exception {

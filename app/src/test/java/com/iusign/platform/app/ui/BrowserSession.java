@@ -1,5 +1,10 @@
 package com.iusign.platform.app.ui;
 
+import com.iusign.platform.security.SuperAdminAccounts;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -10,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,20 +23,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver: nothing downloads a browser.
  * Background networking is off because this machine's network is closed.
+ *
+ * <p>A JUnit extension that owns the browser of each test: a test class declares
+ * {@code @RegisterExtension final BrowserSession browser = new BrowserSession();} and uses it;
+ * the browser starts on first use, against the test's running server ({@code local.server.port}
+ * of its Spring context), and is closed after the test whatever its outcome.
  */
-final class BrowserSession implements AutoCloseable {
+final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String SUPERADMIN_PASSWORD = "browser test password 7";
 
-    private final WebDriver driver;
-    private final String baseUrl;
+    private @Nullable WebDriver driver;
+    private @Nullable String baseUrl;
 
-    BrowserSession(int port) {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /**
+     * Signs in as a new SuperAdmin (created for this test, so tests never share a session or a
+     * lockout) at {@code path}, and returns its e-mail.
+     */
+    String signInAsNewSuperAdmin(SuperAdminAccounts accounts, String path) {
+        String email = accounts.create("browser-" + UUID.randomUUID() + "@iusign.test", SUPERADMIN_PASSWORD).email();
+        open(path);
+        signIn(email, SUPERADMIN_PASSWORD);
+        return email;
+    }
+
+    private static WebDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -40,12 +78,11 @@ final class BrowserSession implements AutoCloseable {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
-        this.driver = new ChromeDriver(service, options);
-        this.baseUrl = "http://localhost:" + port;
+        return new ChromeDriver(service, options);
     }
 
     void open(String path) {
-        driver.get(baseUrl + path);
+        driver().get(baseUrl + path);
     }
 
     /** Types the e-mail and password into the Vaadin login form (replacing what is there) and submits with Enter. */
@@ -58,12 +95,18 @@ final class BrowserSession implements AutoCloseable {
     }
 
     WebDriver driver() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("Register the browser with @RegisterExtension in a @SpringBootTest with a web server");
+        }
+        if (driver == null) {
+            driver = start();
+        }
         return driver;
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
         // Vaadin re-renders parts of the page after each action: an element read mid-render is simply read again.
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
+        return new WebDriverWait(driver(), Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
@@ -78,7 +121,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     String pageText() {
-        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript("""
                 const collect = (root) => {
                   let out = '';
                   for (const node of root.querySelectorAll('*')) {
@@ -93,13 +136,8 @@ final class BrowserSession implements AutoCloseable {
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        File shot = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
     }
 }

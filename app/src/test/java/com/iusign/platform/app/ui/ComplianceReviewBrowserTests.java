@@ -8,16 +8,15 @@ import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.SuperAdminAccounts;
 import com.iusign.platform.compliance.TenantFlags;
-import org.junit.jupiter.api.AfterEach;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,44 +25,32 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComplianceReviewBrowserTests {
 
-    private static final String PASSWORD = "review browser password";
 
     private final SuperAdminAccounts accounts;
     private final TenantLifecycle lifecycle;
     private final TenantFlags flags;
     private final JdbcClient jdbc;
-    private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
 
-    ComplianceReviewBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, TenantFlags flags, JdbcClient jdbc,
-                                 @LocalServerPort int port) {
+    ComplianceReviewBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, TenantFlags flags, JdbcClient jdbc) {
         this.accounts = accounts;
         this.lifecycle = lifecycle;
         this.flags = flags;
         this.jdbc = jdbc;
-        this.port = port;
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aFlaggedTenantIsSuspendedFromTheReviewListWithAReason() throws Exception {
-        String slug = "rev-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("rev");
         String name = "Review " + slug;
         TenantId tenant = lifecycle.provision(new ProvisionTenant(name, slug, "business", "owner@" + slug + ".test", null),
                 Change.of(Actor.superAdmin("admin@iusign.test"), "Review browser test")).id();
         flags.flag(tenant, Change.of(Actor.superAdmin("admin@iusign.test"), "Phishing links reported by a bank"));
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM tenant_manifest WHERE tenant_id = :t AND flag_reason IS NOT NULL")
                 .param("t", tenant.value()).query(Integer.class).single() == 1);
-        String email = accounts.create("review-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
-        browser = new BrowserSession(port);
-        browser.open("/reviews");
-        browser.signIn(email, PASSWORD);
+        browser.signInAsNewSuperAdmin(accounts, "/reviews");
         browser.waitForText("Flagged: Phishing links reported by a bank");
 
         browser.waitFor(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""

@@ -8,13 +8,12 @@ import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.SuperAdminAccounts;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -26,22 +25,20 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ManifestBrowserTests {
 
-    private static final String PASSWORD = "manifest password 3";
 
     private final SuperAdminAccounts accounts;
     private final TenantLifecycle lifecycle;
     private final TenantManifest manifest;
-    private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
     private String marker;
     private Tenant active;
     private Tenant suspended;
 
-    ManifestBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, TenantManifest manifest, @LocalServerPort int port) {
+    ManifestBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, TenantManifest manifest) {
         this.accounts = accounts;
         this.lifecycle = lifecycle;
         this.manifest = manifest;
-        this.port = port;
     }
 
     @BeforeEach
@@ -55,17 +52,10 @@ class ManifestBrowserTests {
         lifecycle.suspend(suspended.id(), change, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> manifest.search(new ManifestQuery(marker, java.util.Set.of("SUSPENDED"),
                 java.util.Set.of(), java.util.Set.of(), null, null, com.iusign.platform.inventory.ManifestSort.NAME, 10, null)).items().size() == 1);
-        String email = accounts.create("manifest-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
-        browser = new BrowserSession(port);
-        browser.open("/");
-        browser.signIn(email, PASSWORD);
+        browser.signInAsNewSuperAdmin(accounts, "/");
         browser.visible(By.id("tenant-search"));
     }
 
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void searchByNameFragmentAndIdPrefixFilterByStatusAndOpenATenant() throws Exception {

@@ -4,13 +4,11 @@ import com.iusign.platform.audit.AuditQuery;
 import com.iusign.platform.audit.AuditTrail;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.security.SuperAdminAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.UUID;
 
@@ -25,25 +23,16 @@ class SignInBrowserTests {
     private final SuperAdminAccounts accounts;
     private final TenantManifest manifest;
     private final AuditTrail audit;
-    private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
 
-    SignInBrowserTests(SuperAdminAccounts accounts, TenantManifest manifest, AuditTrail audit, @LocalServerPort int port) {
+    SignInBrowserTests(SuperAdminAccounts accounts, TenantManifest manifest, AuditTrail audit) {
         this.audit = audit;
         this.accounts = accounts;
         this.manifest = manifest;
-        this.port = port;
     }
 
-    @BeforeEach
-    void startBrowser() {
-        browser = new BrowserSession(port);
-    }
 
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void wrongPasswordIsRefusedThenTheRightOneOpensTheTenantsViewAndSignOutEndsTheSession() throws Exception {

@@ -8,13 +8,13 @@ import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.signing.Envelopes;
 import com.iusign.platform.signing.NewEnvelope;
 import com.iusign.platform.signing.SamplePdf;
-import org.junit.jupiter.api.AfterEach;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.UUID;
@@ -29,31 +29,23 @@ class SigningPageBrowserTests {
 
     private final TenantLifecycle lifecycle;
     private final Envelopes envelopes;
-    private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
 
-    SigningPageBrowserTests(TenantLifecycle lifecycle, Envelopes envelopes, @LocalServerPort int port) {
+    SigningPageBrowserTests(TenantLifecycle lifecycle, Envelopes envelopes) {
         this.lifecycle = lifecycle;
         this.envelopes = envelopes;
-        this.port = port;
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aLinkIsUnavailableWhileTheTenantIsSuspendedAndWorksAgainAfterReactivation() throws Exception {
-        String slug = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("page");
         TenantId tenant = lifecycle.provision(new ProvisionTenant("Page " + slug, slug, "business", "owner@" + slug + ".test", null), CHANGE).id();
         UUID user = UUID.randomUUID();
         var envelope = envelopes.create(tenant, user, new NewEnvelope("Rental agreement", "rental.pdf", SamplePdf.withText("Rental agreement"),
                 List.of(new NewEnvelope.NewRecipient("Ada Lovelace", "ada@example.test"))));
         String token = envelopes.send(tenant, user, envelope.id()).getFirst().token();
-        browser = new BrowserSession(port);
 
         browser.open("/sign/" + token);
         browser.waitForText("Rental agreement");

@@ -7,9 +7,10 @@ import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.SuperAdminAccounts;
-import org.junit.jupiter.api.AfterEach;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantGovernanceBrowserTests {
 
-    private static final String PASSWORD = "governance password 9";
 
     private final SuperAdminAccounts accounts;
     private final TenantLifecycle lifecycle;
     private final com.iusign.platform.identity.TenantUsers users;
     private final com.iusign.platform.identity.TenantSignIn signIn;
     private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
 
     TenantGovernanceBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, com.iusign.platform.identity.TenantUsers users,
                                  com.iusign.platform.identity.TenantSignIn signIn, @LocalServerPort int port) {
@@ -43,17 +44,10 @@ class TenantGovernanceBrowserTests {
 
     @BeforeEach
     void signIn() {
-        String email = accounts.create("gov-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
-        browser = new BrowserSession(port);
-        browser.open("/");
-        browser.signIn(email, PASSWORD);
+        browser.signInAsNewSuperAdmin(accounts, "/");
         browser.visible(By.id("provision-tenant"));
     }
 
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void provisionSuspendWithReasonSeeHistoryReactivateAndGetRefusedAnOutdatedAction() throws Exception {
@@ -101,7 +95,7 @@ class TenantGovernanceBrowserTests {
     @Test
     void deactivationNeedsTheSlugTypedOutAndEndsTheActions() throws Exception {
         Tenant tenant = lifecycle.provision(new com.iusign.platform.lifecycle.ProvisionTenant("Closing Co " + UUID.randomUUID(),
-                "closing-" + UUID.randomUUID().toString().substring(0, 8), "starter", "o@closing.test", null),
+                TestTenants.slug("closing"), "starter", "o@closing.test", null),
                 Change.of(Actor.system("test"), "Fixture"));
         browser.open("/tenants/" + tenant.id());
         browser.visible(By.id("tenant-more")).click();
@@ -133,7 +127,7 @@ class TenantGovernanceBrowserTests {
 
     @Test
     void flushingSessionsAndLockingAUserFromTheConsoleRefusesTheirTokens() throws Exception {
-        String slug = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("console");
         String owner = "owner@" + slug + ".test";
         var result = lifecycle.provisionReporting(new com.iusign.platform.lifecycle.ProvisionTenant("Console Sessions " + slug, slug,
                 "business", owner, null), Change.of(Actor.system("test"), "Fixture"));

@@ -10,11 +10,11 @@ import com.iusign.platform.signing.Envelopes;
 import com.iusign.platform.signing.NewEnvelope;
 import com.iusign.platform.signing.SamplePdf;
 import com.iusign.platform.telemetry.TenantTelemetry;
-import org.junit.jupiter.api.AfterEach;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -27,7 +27,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantUsageBrowserTests {
 
-    private static final String PASSWORD = "usage browser password";
     private static final Change CHANGE = Change.of(Actor.superAdmin("admin@iusign.test"), "Usage browser test");
 
     private final SuperAdminAccounts accounts;
@@ -35,29 +34,22 @@ class TenantUsageBrowserTests {
     private final Envelopes envelopes;
     private final TenantTelemetry telemetry;
     private final JdbcClient jdbc;
-    private final int port;
-    private BrowserSession browser;
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession();
 
     TenantUsageBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, Envelopes envelopes, TenantTelemetry telemetry,
-                            JdbcClient jdbc, @LocalServerPort int port) {
+                            JdbcClient jdbc) {
         this.accounts = accounts;
         this.lifecycle = lifecycle;
         this.envelopes = envelopes;
         this.telemetry = telemetry;
         this.jdbc = jdbc;
-        this.port = port;
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theOverviewShowsUsageAndReSyncCorrectsADriftedCounter() throws Exception {
-        String slug = "usage-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("usage");
         TenantId tenant = lifecycle.provision(new ProvisionTenant("Usage " + slug, slug, "starter", "owner@" + slug + ".test", null), CHANGE).id();
         UUID user = UUID.randomUUID();
         var envelope = envelopes.create(tenant, user, new NewEnvelope("Usage", "u.pdf", SamplePdf.withText("usage"),
@@ -66,10 +58,7 @@ class TenantUsageBrowserTests {
         await().atMost(Duration.ofSeconds(2)).until(() -> telemetry.snapshot(tenant).envelopesThisMonth() == 1);
         jdbc.sql("UPDATE tenant_usage SET envelopes_this_month = 40, as_of = now() - interval '3 days' WHERE tenant_id = :t")
                 .param("t", tenant.value()).update();
-        String email = accounts.create("usage-" + UUID.randomUUID() + "@iusign.test", PASSWORD).email();
-        browser = new BrowserSession(port);
-        browser.open("/tenants/" + tenant.value());
-        browser.signIn(email, PASSWORD);
+        browser.signInAsNewSuperAdmin(accounts, "/tenants/" + tenant.value());
 
         browser.visible(By.id("usage-stale"));
         browser.waitFor(driver -> driver.findElement(By.id("usage-envelopes-month")).getText().contains("40 / 100"));

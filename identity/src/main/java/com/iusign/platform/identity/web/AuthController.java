@@ -5,12 +5,11 @@ import com.iusign.platform.security.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import com.iusign.platform.identity.TenantUsers;
 import com.iusign.platform.identity.TokenPair;
-import com.iusign.platform.security.TenantTokens;
+import com.iusign.platform.security.TenantPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -66,10 +65,8 @@ class AuthController {
     }
 
     @GetMapping("/api/v1/me")
-    MeBody me(@AuthenticationPrincipal Jwt token) {
-        List<String> roles = token.getClaimAsStringList("roles");
-        return new MeBody(token.getSubject(), token.getClaimAsString(TenantTokens.TENANT_CLAIM), token.getClaimAsString("email"),
-                roles == null ? List.of() : roles);
+    MeBody me(@AuthenticationPrincipal TenantPrincipal caller) {
+        return new MeBody(caller.userId().toString(), caller.tenantId().toString(), caller.email(), caller.roles());
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

@@ -6,10 +6,12 @@ import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.GateRefusal;
 import com.iusign.platform.security.GateRefusal.Decision;
+import com.iusign.platform.security.TenantAccess;
 import com.iusign.platform.security.TenantTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,10 +19,11 @@ import java.util.UUID;
  * The access gate's checks after the token's signature, issuer, audience and expiry (the
  * decoder's): the tenant is ACTIVE → the token was issued (to the millisecond) no earlier than
  * the tenant's and the user's not-before → its {@code jti} is not deny-listed. The effective
- * cut-off is therefore the latest of the tenant's, the user's and the token's own expiry.
+ * cut-off is therefore the latest of the tenant's, the user's and the token's own expiry. It is
+ * also the {@link TenantAccess} of anonymous entry points and refresh tokens.
  */
 @Component
-public class AccessGate {
+public class AccessGate implements TenantAccess {
 
     private final GateCache cache;
     private final GateStore store;
@@ -84,9 +87,15 @@ public class AccessGate {
         return Decision.allow();
     }
 
-    /** The tenant's status from the near cache, Redis or PostgreSQL; empty when no such tenant exists. */
-    public Optional<TenantStatus> tenantStatus(UUID tenantId) {
+    /** The tenant's status from the near cache or PostgreSQL; empty when no such tenant exists. */
+    @Override
+    public Optional<TenantStatus> status(UUID tenantId) {
         return cache.tenant(tenantId).or(() -> adopt(tenantId)).map(GateStore.TenantState::status);
+    }
+
+    @Override
+    public Decision session(UUID tenantId, UUID userId, Instant startedAt) {
+        return evaluateSession(tenantId, userId, startedAt.toEpochMilli());
     }
 
     /** A tenant provisioned before the gate kept its own state: take the lifecycle's status once. */

@@ -1,6 +1,9 @@
 package com.iusign.platform.security.internal;
 
 import com.iusign.platform.security.GateRefusal;
+import com.iusign.platform.kernel.TenantId;
+import com.iusign.platform.kernel.UserId;
+import com.iusign.platform.security.TenantPrincipal;
 import com.iusign.platform.security.TenantTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
-import java.util.UUID;
+import java.util.List;
 
 /**
  * Runs the {@link AccessGate}, then the tenant's rate limit, as the last step of authenticating a tenant token, so that no
@@ -44,9 +47,10 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
         if (!decision.allowed()) {
             throw new Refused(decision.refusal(), decision.detail());
         }
+        TenantPrincipal caller = principal(token);
         TokenBuckets.Decision rate;
         try {
-            rate = limiter.acquire(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
+            rate = limiter.acquire(caller.tenantId().value());
         } catch (RuntimeException e) {
             log.error("The tenant's rate limit could not be read; refusing the request", e);
             throw new Refused(null, "The platform could not read this organization's request limit; retry shortly");
@@ -56,7 +60,15 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
             throw new Refused(GateRefusal.RATE_LIMITED, "This organization's plan allows " + rate.limit()
                     + " requests per second; retry after " + RateLimitHeaders.retryAfterSeconds(rate) + " s");
         }
-        return authorities.convert(token);
+        return new TenantAuthentication(caller, token, authorities.convert(token).getAuthorities());
+    }
+
+    /** The claims the gate has just checked, read into the principal controllers receive. */
+    private static TenantPrincipal principal(Jwt token) {
+        List<String> roles = token.getClaimAsStringList("roles");
+        String email = token.getClaimAsString("email");
+        return new TenantPrincipal(TenantId.of(token.getClaimAsString(TenantTokens.TENANT_CLAIM)), UserId.of(token.getSubject()),
+                email == null ? "" : email, roles == null ? List.of() : roles);
     }
 
     /** The gate's refusal; {@code refusal} null means it could not decide (answered with 503). */

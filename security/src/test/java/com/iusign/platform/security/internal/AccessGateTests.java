@@ -30,7 +30,7 @@ class AccessGateTests {
     private final UUID user = UUID.randomUUID();
     private final FakeStore store = new FakeStore();
     // Not started: no Redis subscription, so every read goes to the store, as when Redis is lost.
-    private final AccessGate gate = new AccessGate(new GateCache(store, null, null), store, null);
+    private final AccessGate gate = new AccessGate(new GateCache(store, null), store, null);
 
     @Test
     void aTokenWithoutTheTenantUserOrIssueTimeIsInvalid() {

@@ -4,6 +4,7 @@ import com.iusign.platform.kernel.Actor;
 import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -13,11 +14,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
+import java.util.UUID;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +39,11 @@ class TenantRateLimiterTests {
 
     @BeforeEach
     void tenantOnAOneRequestPerSecondPlanWithABurstOfThree() {
-        String plan = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = TestTenants.slug("rl");
         jdbc.sql("""
                 INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order, api_requests_per_second, api_burst)
                 VALUES (:code, 'Rate test', 5, 5, 99, 1, 3)""").param("code", plan).update();
-        String slug = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = TestTenants.slug("rl");
         tenant = lifecycle.provision(new ProvisionTenant("Rate " + slug, slug, plan, "o@" + slug + ".test", null),
                 Change.of(Actor.system("test"), "Rate limit test")).id().value();
     }

@@ -1,7 +1,6 @@
 package com.iusign.platform.signing.web;
 
-import com.iusign.platform.kernel.TenantId;
-import com.iusign.platform.security.TenantTokens;
+import com.iusign.platform.security.TenantPrincipal;
 import com.iusign.platform.signing.Envelope;
 import com.iusign.platform.signing.EnvelopePage;
 import com.iusign.platform.signing.Envelopes;
@@ -15,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +50,7 @@ class EnvelopesController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    EnvelopeBody create(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) @Nullable String title,
+    EnvelopeBody create(@AuthenticationPrincipal TenantPrincipal caller, @RequestParam(required = false) @Nullable String title,
                                @RequestPart(required = false) @Nullable MultipartFile document,
                                @RequestParam(required = false) @Nullable String recipients) {
         byte[] bytes;
@@ -61,12 +59,12 @@ class EnvelopesController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return EnvelopeBody.of(envelopes.create(tenant(token), user(token), new NewEnvelope(title == null ? "" : title,
+        return EnvelopeBody.of(envelopes.create(caller.tenantId(), caller.userId().value(), new NewEnvelope(title == null ? "" : title,
                 document == null ? "" : document.getOriginalFilename(), bytes, recipients(recipients))));
     }
 
     @GetMapping
-    EnvelopePageBody list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "20") String size,
+    EnvelopePageBody list(@AuthenticationPrincipal TenantPrincipal caller, @RequestParam(defaultValue = "20") String size,
                              @RequestParam(required = false) @Nullable String cursor) {
         int pageSize;
         try {
@@ -74,18 +72,18 @@ class EnvelopesController {
         } catch (NumberFormatException e) {
             throw SigningException.validation(Map.of("size", "size must be a whole number from 1 to 100"));
         }
-        EnvelopePage page = envelopes.list(tenant(token), pageSize, cursor == null || cursor.isBlank() ? null : cursor);
+        EnvelopePage page = envelopes.list(caller.tenantId(), pageSize, cursor == null || cursor.isBlank() ? null : cursor);
         return new EnvelopePageBody(page.items().stream().map(EnvelopeBody::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
-    EnvelopeBody get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-        return EnvelopeBody.of(envelopes.get(tenant(token), id));
+    EnvelopeBody get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable UUID id) {
+        return EnvelopeBody.of(envelopes.get(caller.tenantId(), id));
     }
 
     @PostMapping("/{id}/send")
-    LinksBody send(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-        List<IssuedLink> links = envelopes.send(tenant(token), user(token), id);
+    LinksBody send(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable UUID id) {
+        List<IssuedLink> links = envelopes.send(caller.tenantId(), caller.userId().value(), id);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sign/").toUriString();
         return LinksBody.of(links, base);
     }
@@ -94,9 +92,9 @@ class EnvelopesController {
     }
 
     @PostMapping("/{id}/void")
-    EnvelopeBody voidEnvelope(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+    EnvelopeBody voidEnvelope(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable UUID id,
                               @RequestBody(required = false) @Nullable VoidRequest request) {
-        Envelope envelope = envelopes.voidEnvelope(tenant(token), user(token), id, request == null ? null : request.reason());
+        Envelope envelope = envelopes.voidEnvelope(caller.tenantId(), caller.userId().value(), id, request == null ? null : request.reason());
         return EnvelopeBody.of(envelope);
     }
 
@@ -109,13 +107,5 @@ class EnvelopesController {
         } catch (JacksonException e) {
             throw SigningException.validation(Map.of("recipients", "Must be a JSON array of {\"name\",\"email\"} objects"));
         }
-    }
-
-    static TenantId tenant(Jwt token) {
-        return new TenantId(UUID.fromString(token.getClaimAsString(TenantTokens.TENANT_CLAIM)));
-    }
-
-    static UUID user(Jwt token) {
-        return UUID.fromString(token.getSubject());
     }
 }
