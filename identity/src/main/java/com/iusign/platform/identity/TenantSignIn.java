@@ -17,10 +17,13 @@ import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.IssuedToken;
 import com.iusign.platform.security.SessionRevocation;
 import com.iusign.platform.security.TenantTokens;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +56,12 @@ public class TenantSignIn {
     private final TenantScope scope;
     private final ApplicationEventPublisher events;
     private final TenantAccess access;
+    private final TransactionTemplate transactions;
 
     TenantSignIn(TenantScope scope, TenantAccess access, ApplicationEventPublisher events, UserStore store, TenantLifecycle lifecycle, TenantTokens tokens, SessionRevocation sessions,
-                 PasswordEncoder passwordEncoder, SignInLockout lockout,
+                 PasswordEncoder passwordEncoder, SignInLockout lockout, TransactionTemplate transactions,
                  @Value("${iusign.tenant-sign-in.refresh-ttl:14d}") Duration refreshTtl) {
+        this.transactions = transactions;
         this.scope = scope;
         this.access = access;
         this.events = events;
@@ -71,6 +76,7 @@ public class TenantSignIn {
     }
 
     /** A sign-in that did not come over HTTP (the console, tests): counted under {@link ClientAddress#INTERNAL}. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public TokenPair signIn(String tenantSlug, String email, String password) {
         return signIn(tenantSlug, email, password, ClientAddress.INTERNAL);
     }
@@ -79,28 +85,55 @@ public class TenantSignIn {
      * Checks the password and issues a session. An address that is waiting after too many wrong
      * passwords for this account ({@link SignInLockout}) is refused before any password is
      * checked; unknown organizations and e-mails are counted like known ones, so every refusal
-     * reads the same.
+     * reads the same. The password check runs between two short transactions, never inside one:
+     * under a sign-in spray, requests waiting for a bcrypt slot would otherwise hold the pool's
+     * connections that other tenants' requests need.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public TokenPair signIn(String tenantSlug, String email, String password, String source) {
         String normalizedEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String normalizedSlug = tenantSlug == null ? "" : tenantSlug.strip().toLowerCase(Locale.ROOT);
         String account = "tenant-user:" + normalizedSlug + ":" + normalizedEmail;
+        Attempt attempt = transactions.execute(status -> attempt(account, source, normalizedSlug, normalizedEmail));
+        String hash = attempt.passwordHash();
+        boolean matches = passwordEncoder.matches(password == null ? "" : password, hash == null ? unknownUserHash : hash);
+        if (hash == null || !matches) {
+            transactions.executeWithoutResult(status -> failed(account, source, attempt));
+            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
+        }
+        return transactions.execute(status -> succeeded(account, source, attempt.credentials().user()));
+    }
+
+    /** What the password is checked against: the tenant and the user's credentials, when both exist. */
+    private record Attempt(@Nullable Tenant tenant, UserStore.@Nullable Credentials credentials) {
+
+        @Nullable String passwordHash() {
+            return credentials == null ? null : credentials.passwordHash();
+        }
+    }
+
+    private Attempt attempt(String account, String source, String slug, String email) {
         if (lockout.lockOf(account, source).isPresent()) {
             throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
         }
-        Optional<Tenant> tenant = normalizedSlug.isEmpty() ? Optional.empty() : lifecycle.findBySlug(normalizedSlug);
+        Optional<Tenant> tenant = slug.isEmpty() ? Optional.empty() : lifecycle.findBySlug(slug);
         tenant.ifPresent(t -> scope.enter(t.id().value()));
-        Optional<UserStore.Credentials> credentials = tenant.flatMap(t -> store.credentials(t.id().value(), normalizedEmail));
-        String hash = credentials.map(UserStore.Credentials::passwordHash).orElse(null);
-        boolean matches = passwordEncoder.matches(password == null ? "" : password, hash == null ? unknownUserHash : hash);
-        if (credentials.isEmpty() || hash == null || !matches) {
-            lockout.failed(account, source, tenant.map(t -> t.id().value()).orElse(null));
-            credentials.filter(found -> found.passwordHash() != null).ifPresent(found ->
-                    events.publishEvent(new TenantSignInFailed(UUID.randomUUID(), found.user().tenantId(), found.user().id(), Instant.now())));
-            throw new SignInRefused(Reason.CREDENTIALS, VAGUE);
+        return new Attempt(tenant.orElse(null), tenant.flatMap(t -> store.credentials(t.id().value(), email)).orElse(null));
+    }
+
+    private void failed(String account, String source, Attempt attempt) {
+        lockout.failed(account, source, attempt.tenant() == null ? null : attempt.tenant().id().value());
+        if (attempt.passwordHash() != null) {
+            TenantUser user = attempt.credentials().user();
+            events.publishEvent(new TenantSignInFailed(UUID.randomUUID(), user.tenantId(), user.id(), Instant.now()));
         }
-        TenantUser user = credentials.get().user();
-        requireAccess(tenant.get().status(), user.status());
+    }
+
+    /** The tenant's and the user's status are read again: either may have changed while the password was checked. */
+    private TokenPair succeeded(String account, String source, TenantUser checked) {
+        scope.enter(checked.tenantId());
+        TenantUser user = store.findById(checked.id()).orElseThrow(() -> new SignInRefused(Reason.CREDENTIALS, VAGUE));
+        requireAccess(lifecycle.get(new TenantId(user.tenantId())).status(), user.status());
         lockout.succeeded(account, source);
         store.signedIn(user.id());
         events.publishEvent(new TenantUserSignedIn(UUID.randomUUID(), user.tenantId(), user.id(), Instant.now()));

@@ -52,6 +52,7 @@ class ComplianceReviewBrowserTests {
                 .param("t", tenant.value()).query(Integer.class).single() == 1);
         browser.signInAsNewSuperAdmin(accounts, "/reviews");
         browser.waitForText("Flagged: Phishing links reported by a bank");
+        browser.screenshot("26-compliance-review");
 
         browser.waitFor(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""
                 const grid = document.getElementById('compliance-review');
