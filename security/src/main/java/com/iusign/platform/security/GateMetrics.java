@@ -19,4 +19,10 @@ public interface GateMetrics {
      * ({@code iusign_gate_foreign_invalidations_total}).
      */
     long foreignInvalidations();
+
+    /** Tenant API requests whose token was verified earlier and served from the verified-token cache (revocation still checked). */
+    long verifiedTokenHits();
+
+    /** Full tenant-token verifications (signature, issuer, audience, expiry, claims). */
+    long tokenVerifications();
 }

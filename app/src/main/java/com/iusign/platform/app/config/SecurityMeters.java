@@ -24,6 +24,11 @@ class SecurityMeters {
                     .register(registry);
             FunctionCounter.builder("iusign.gate.database.reads", gate, GateMetrics::databaseReads)
                     .description("PostgreSQL reads of the access gate").register(registry);
+            FunctionCounter.builder("iusign.gate.token.cache.hits", gate, GateMetrics::verifiedTokenHits)
+                    .description("Tenant API requests whose token signature was verified earlier (revocation still checked)")
+                    .register(registry);
+            FunctionCounter.builder("iusign.gate.token.verifications", gate, GateMetrics::tokenVerifications)
+                    .description("Full tenant-token verifications: ES256 signature and claims").register(registry);
             Gauge.builder("iusign.gate.near.cache.live", gate, metrics -> metrics.nearCacheLive() ? 1 : 0)
                     .description("1 while the gate's near cache is subscribed to invalidations").register(registry);
         };

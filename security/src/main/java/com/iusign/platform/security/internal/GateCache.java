@@ -2,7 +2,6 @@ package com.iusign.platform.security.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.iusign.platform.security.GateMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * not cached (a generation counter tells).
  */
 @Component
-class GateCache implements GateMetrics {
+class GateCache {
 
     static final String CHANNEL = "iusign:gate:invalidate";
     private static final Logger log = LoggerFactory.getLogger(GateCache.class);
@@ -107,18 +106,15 @@ class GateCache implements GateMetrics {
         publish("jti:" + jti + ":" + expiresAtMillis);
     }
 
-    @Override
-    public boolean nearCacheLive() {
+    boolean nearCacheLive() {
         return live;
     }
 
-    @Override
-    public long databaseReads() {
+    long databaseReads() {
         return storeReads.get();
     }
 
-    @Override
-    public long foreignInvalidations() {
+    long foreignInvalidations() {
         return malformedMessages.get();
     }
 

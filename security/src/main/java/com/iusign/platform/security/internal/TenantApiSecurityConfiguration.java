@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -26,14 +27,20 @@ import java.util.Objects;
  * other call needs a tenant access token that passes the decoder (ES256 signature with a platform
  * key, issuer, audience {@value TenantTokens#AUDIENCE}, expiry, required claims) and then the
  * {@link AccessGate}. Only ES256 is accepted, so {@code alg: none} and HMAC confusion fail at the
- * signature check. The gate runs as the last step of authentication ({@link GateAuthentication}).
+ * signature check; a token verified once is not verified again until it expires ({@link VerifiedTokens}).
+ * The gate runs as the last step of authentication ({@link GateAuthentication}), on every request.
  */
 @Configuration(proxyBeanMethods = false)
 class TenantApiSecurityConfiguration {
 
     @Bean
+    VerifiedTokens verifiedTenantTokens(PlatformSigningKeys keys, TenantTokens tokens) {
+        return new VerifiedTokens(tenantTokenDecoder(keys, tokens.issuer()), Clock.systemUTC());
+    }
+
+    @Bean
     @Order(3)
-    SecurityFilterChain tenantApiFilterChain(HttpSecurity http, PlatformSigningKeys keys, TenantTokens tokens, AccessGate gate,
+    SecurityFilterChain tenantApiFilterChain(HttpSecurity http, VerifiedTokens verified, AccessGate gate,
                                              TenantRateLimiter limiter) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         return http
@@ -42,7 +49,7 @@ class TenantApiSecurityConfiguration {
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(tenantTokenDecoder(keys, tokens.issuer()))
+                        .jwt(jwt -> jwt.decoder(verified.decoder())
                                 .jwtAuthenticationConverter(new GateAuthentication(gate, limiter)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
