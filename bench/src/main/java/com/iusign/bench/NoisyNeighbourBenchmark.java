@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Noisy neighbour: tenant B runs a steady load while tenant A floods at 10× its plan's rate.
  * Rounds alternate "B alone" and "B during A's flood" in one JVM, so the machine's noise hits both
  * arms alike; B's p99 under the flood over B's p99 alone is the number. Also the limiter's own
- * cost: {@code TenantRateLimiter.acquire} (one Redis script call) timed in isolation.
+ * cost: {@code TenantRateLimiter.acquire} (one Redis script call per lease of the tenant's budget) timed in isolation.
  */
 public final class NoisyNeighbourBenchmark {
 

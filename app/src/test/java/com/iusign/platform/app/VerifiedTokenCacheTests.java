@@ -63,7 +63,7 @@ class VerifiedTokenCacheTests {
     }
 
     @Test
-    void prometheusShowsCacheHitsAndFullVerifications() throws Exception {
+    void prometheusShowsCacheHitsFullVerificationsAndRateLimitCalls() throws Exception {
         AdminApiClient api = new AdminApiClient(clients, port);
         String token = api.tenantOwner("business").accessToken();
         me(api, token);
@@ -72,7 +72,8 @@ class VerifiedTokenCacheTests {
         String metrics = api.download("/actuator/prometheus", "text/plain").body();
 
         assertThat(metrics).containsPattern("iusign_gate_token_cache_hits_total(\\{[^}]*\\})? [1-9]")
-                .containsPattern("iusign_gate_token_verifications_total(\\{[^}]*\\})? [1-9]");
+                .containsPattern("iusign_gate_token_verifications_total(\\{[^}]*\\})? [1-9]")
+                .containsPattern("iusign_gate_rate_limit_shared_calls_total(\\{[^}]*\\})? [1-9]");
     }
 
     @ParameterizedTest(name = "{0}")

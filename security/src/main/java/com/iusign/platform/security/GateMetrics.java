@@ -25,4 +25,7 @@ public interface GateMetrics {
 
     /** Full tenant-token verifications (signature, issuer, audience, expiry, claims). */
     long tokenVerifications();
+
+    /** Calls of the tenant rate limiter to the shared bucket (Redis): one per lease or per refill while refused, not one per request. */
+    long rateLimitSharedBucketCalls();
 }

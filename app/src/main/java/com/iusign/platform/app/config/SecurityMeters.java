@@ -29,6 +29,9 @@ class SecurityMeters {
                     .register(registry);
             FunctionCounter.builder("iusign.gate.token.verifications", gate, GateMetrics::tokenVerifications)
                     .description("Full tenant-token verifications: ES256 signature and claims").register(registry);
+            FunctionCounter.builder("iusign.gate.rate.limit.shared.calls", gate, GateMetrics::rateLimitSharedBucketCalls)
+                    .description("Tenant rate limiter calls to the shared bucket in Redis (one per lease, not per request)")
+                    .register(registry);
             Gauge.builder("iusign.gate.near.cache.live", gate, metrics -> metrics.nearCacheLive() ? 1 : 0)
                     .description("1 while the gate's near cache is subscribed to invalidations").register(registry);
         };

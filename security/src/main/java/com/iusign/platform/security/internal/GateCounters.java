@@ -3,16 +3,18 @@ package com.iusign.platform.security.internal;
 import com.iusign.platform.security.GateMetrics;
 import org.springframework.stereotype.Component;
 
-/** The gate's counters from the two places that keep them: its near cache and its verified-token cache. */
+/** The gate's counters from the places that keep them: its near cache, its verified-token cache and the rate limiter. */
 @Component
 class GateCounters implements GateMetrics {
 
     private final GateCache cache;
     private final VerifiedTokens tokens;
+    private final TenantRateLimiter limiter;
 
-    GateCounters(GateCache cache, VerifiedTokens tokens) {
+    GateCounters(GateCache cache, VerifiedTokens tokens, TenantRateLimiter limiter) {
         this.cache = cache;
         this.tokens = tokens;
+        this.limiter = limiter;
     }
 
     @Override
@@ -38,5 +40,10 @@ class GateCounters implements GateMetrics {
     @Override
     public long tokenVerifications() {
         return tokens.verifications();
+    }
+
+    @Override
+    public long rateLimitSharedBucketCalls() {
+        return limiter.sharedBucketCalls();
     }
 }

@@ -26,27 +26,32 @@ public class TokenBuckets {
     private static final RedisScript<List> BUCKET = RedisScript.of("""
             local rate = tonumber(ARGV[1])
             local burst = tonumber(ARGV[2])
+            local wanted = tonumber(ARGV[3])
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
             local tokens = tonumber(state[1]) or burst
             local at = tonumber(state[2]) or now
             tokens = math.min(burst, tokens + math.max(0, now - at) * rate / 1000)
-            local allowed = 0
+            local granted = math.min(wanted, math.floor(tokens))
             local wait = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-              allowed = 1
+            if granted >= 1 then
+              tokens = tokens - granted
             else
+              granted = 0
               wait = math.ceil((1 - tokens) * 1000 / rate)
             end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
             redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
-            return {allowed, math.floor(tokens), wait}
+            return {granted, math.floor(tokens), wait}
             """, List.class);
 
     /** The outcome: {@code remaining} whole tokens left, {@code retryAfterMillis} until one is back when refused; {@code local} when Redis was not used. */
     public record Decision(boolean allowed, int limit, int remaining, long retryAfterMillis, boolean local) {
+    }
+
+    /** Up to the tokens asked for: {@code granted} 0 means refused, with {@code retryAfterMillis} until one is back. */
+    record Grant(int granted, int remaining, long retryAfterMillis, boolean local) {
     }
 
     private final StringRedisTemplate redis;
@@ -60,17 +65,24 @@ public class TokenBuckets {
 
     /** Takes one token from {@code key}'s bucket of {@code perSecond} refill and {@code burst} capacity. */
     Decision take(String key, int perSecond, int burst) {
+        Grant grant = takeUpTo(key, perSecond, burst, 1);
+        return new Decision(grant.granted() == 1, perSecond, grant.remaining(), grant.retryAfterMillis(), grant.local());
+    }
+
+    /** Takes as many of {@code wanted} tokens as the bucket holds (all or some; none when it is empty). */
+    Grant takeUpTo(String key, int perSecond, int burst, int wanted) {
         if (System.currentTimeMillis() >= redisRetryAt) {
             try {
-                List<?> reply = redis.execute(BUCKET, List.of(key), Integer.toString(perSecond), Integer.toString(burst));
-                return new Decision(((Number) reply.get(0)).intValue() == 1, perSecond, ((Number) reply.get(1)).intValue(),
-                        ((Number) reply.get(2)).longValue(), false);
+                List<?> reply = redis.execute(BUCKET, List.of(key), Integer.toString(perSecond), Integer.toString(burst),
+                        Integer.toString(wanted));
+                return new Grant(((Number) reply.get(0)).intValue(), ((Number) reply.get(1)).intValue(), ((Number) reply.get(2)).longValue(),
+                        false);
             } catch (RuntimeException e) {
                 redisRetryAt = System.currentTimeMillis() + REDIS_RETRY_MILLIS;
                 log.warn("Rate limits cannot reach Redis ({}); limiting per instance for the next second", e.getMessage());
             }
         }
-        return localBuckets.get(key + "|" + perSecond + "|" + burst, k -> new LocalBucket(perSecond, burst)).take(perSecond);
+        return localBuckets.get(key + "|" + perSecond + "|" + burst, k -> new LocalBucket(perSecond, burst)).take(wanted);
     }
 
     /** The same bucket as the script, in this JVM. */
@@ -87,15 +99,16 @@ public class TokenBuckets {
             this.tokens = burst;
         }
 
-        synchronized Decision take(int perSecond) {
+        synchronized Grant take(int wanted) {
             long now = System.currentTimeMillis();
             tokens = Math.min(burst, tokens + Math.max(0, now - at) * perMilli);
             at = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return new Decision(true, perSecond, (int) tokens, 0, true);
+            int granted = (int) Math.min(wanted, Math.floor(tokens));
+            if (granted >= 1) {
+                tokens -= granted;
+                return new Grant(granted, (int) tokens, 0, true);
             }
-            return new Decision(false, perSecond, 0, (long) Math.ceil((1 - tokens) / perMilli), true);
+            return new Grant(0, 0, (long) Math.ceil((1 - tokens) / perMilli), true);
         }
     }
 }

@@ -29,12 +29,14 @@ class TenantRateLimiterTests {
     private final TenantRateLimiter limiter;
     private final TenantLifecycle lifecycle;
     private final JdbcClient jdbc;
+    private final StringRedisTemplate redis;
     private UUID tenant;
 
-    TenantRateLimiterTests(TenantRateLimiter limiter, TenantLifecycle lifecycle, JdbcClient jdbc) {
+    TenantRateLimiterTests(TenantRateLimiter limiter, TenantLifecycle lifecycle, JdbcClient jdbc, StringRedisTemplate redis) {
         this.limiter = limiter;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
+        this.redis = redis;
     }
 
     @BeforeEach
@@ -82,5 +84,63 @@ class TenantRateLimiterTests {
         } finally {
             unreachable.destroy();
         }
+    }
+
+    @Test
+    void aLargePlanAsksTheSharedBucketAboutOncePerHundredRequests() {
+        UUID enterprise = tenantOn(500, 1000);
+        assertThat(TenantRateLimiter.leaseSize(500, 1000)).isEqualTo(100);
+        long callsBefore = limiter.sharedBucketCalls();
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(limiter.acquire(enterprise).allowed()).as("request %d within the burst", i).isTrue();
+        }
+
+        assertThat(limiter.sharedBucketCalls() - callsBefore).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aRefusalIsRememberedUntilTheNextTokenSoAFloodDoesNotReachRedisPerRequest() {
+        UUID small = tenantOn(1, 1);
+        assertThat(limiter.acquire(small).allowed()).isTrue();
+        long callsBefore = limiter.sharedBucketCalls();
+
+        for (int i = 0; i < 500; i++) {
+            assertThat(limiter.acquire(small).allowed()).isFalse();
+        }
+
+        assertThat(limiter.sharedBucketCalls() - callsBefore).as("one call learns the wait; the rest are answered here").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void twoInstancesTogetherStayWithinTheBucketPlusOneLeaseEach() {
+        int perSecond = 500;
+        int burst = 1000;
+        UUID shared = tenantOn(perSecond, burst);
+        TenantRateLimiter first = new TenantRateLimiter(new TokenBuckets(redis), lifecycle);
+        TenantRateLimiter second = new TenantRateLimiter(new TokenBuckets(redis), lifecycle);
+        int lease = TenantRateLimiter.leaseSize(perSecond, burst);
+
+        long started = System.nanoTime();
+        int allowed = 0;
+        for (int i = 0; i < 4_000; i++) {
+            if ((i % 2 == 0 ? first : second).acquire(shared).allowed()) {
+                allowed++;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(allowed).as("within %.3f s", seconds)
+                .isLessThanOrEqualTo((int) Math.ceil(burst + perSecond * seconds) + 2 * lease)
+                .isGreaterThanOrEqualTo(burst - 2 * lease);
+    }
+
+    private UUID tenantOn(int perSecond, int burst) {
+        String plan = TestTenants.slug("rl");
+        jdbc.sql("""
+                INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order, api_requests_per_second, api_burst)
+                VALUES (:code, 'Rate test', 5, 5, 99, :rate, :burst)""").param("code", plan).param("rate", perSecond).param("burst", burst)
+                .update();
+        return TestTenants.provision(lifecycle, plan, "rl").id().value();
     }
 }
