@@ -110,7 +110,7 @@ public final class NoisyNeighbourBenchmark {
 
                     Tenant B's requests not answered 200, by status: %s.
                     Tenant A during the floods: %,d requests answered 200, %,d answered 429 (%.0f req/s offered, %.0f req/s admitted).
-                    Limiter cost per request (`TenantRateLimiter.acquire`, one Redis script call, 5,000 calls): p50 %.3f ms, p99 %.3f ms.
+                    Limiter cost per request (`TenantRateLimiter.acquire`, one Redis script call per lease of the budget, 5,000 calls): p50 %.3f ms, p99 %.3f ms.
                     """, steady, limit, rounds, roundSeconds, alone.size(), BenchApp.percentile(alone, 50), BenchApp.percentile(alone, 99),
                     flooded.size(), BenchApp.percentile(flooded, 50), BenchApp.percentile(flooded, 99), BenchApp.percentile(flooded, 99) / BenchApp.percentile(alone, 99),
                     B_REFUSED.isEmpty() ? "none" : B_REFUSED.toString(), floodAllowed.get(), floodLimited.get(), (floodAllowed.get() + floodLimited.get()) / floodSeconds,
