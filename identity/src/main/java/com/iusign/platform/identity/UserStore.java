@@ -20,9 +20,9 @@ class UserStore {
 
     private static final String COLUMNS = """
             id, tenant_id, email, display_name, role, status, password_hash IS NOT NULL AS activated, last_sign_in_at,
-            locked_until, created_at""";
+            created_at""";
 
-    record Credentials(TenantUser user, @Nullable String passwordHash, int failedAttempts) {
+    record Credentials(TenantUser user, @Nullable String passwordHash) {
     }
 
     record RefreshRow(UUID familyId, UUID userId, UUID tenantId, Instant issuedAt, Instant expiresAt, @Nullable Instant rotatedAt,
@@ -54,9 +54,9 @@ class UserStore {
     }
 
     Optional<Credentials> credentials(UUID tenantId, String email) {
-        return jdbc.sql("SELECT " + COLUMNS + ", password_hash, failed_attempts FROM tenant_user WHERE tenant_id = :tenant AND email = :email")
+        return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM tenant_user WHERE tenant_id = :tenant AND email = :email")
                 .param("tenant", tenantId).param("email", email)
-                .query((row, n) -> new Credentials(user(row, n), row.getString("password_hash"), row.getInt("failed_attempts")))
+                .query((row, n) -> new Credentials(user(row, n), row.getString("password_hash")))
                 .optional();
     }
 
@@ -78,12 +78,12 @@ class UserStore {
     }
 
     void setPassword(UUID userId, String hash) {
-        jdbc.sql("UPDATE tenant_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE id = :id")
+        jdbc.sql("UPDATE tenant_user SET password_hash = :hash, updated_at = now() WHERE id = :id")
                 .param("hash", hash).param("id", userId).update();
     }
 
     void signedIn(UUID userId) {
-        jdbc.sql("UPDATE tenant_user SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = :id")
+        jdbc.sql("UPDATE tenant_user SET last_sign_in_at = now() WHERE id = :id")
                 .param("id", userId).update();
     }
 
@@ -164,7 +164,6 @@ class UserStore {
     private static TenantUser user(ResultSet row, int rowNumber) throws SQLException {
         return new TenantUser(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class), row.getString("email"),
                 row.getString("display_name"), UserRole.valueOf(row.getString("role")), UserStatus.valueOf(row.getString("status")),
-                row.getBoolean("activated"), instant(row.getTimestamp("last_sign_in_at")), instant(row.getTimestamp("locked_until")),
-                row.getTimestamp("created_at").toInstant());
+                row.getBoolean("activated"), instant(row.getTimestamp("last_sign_in_at")), row.getTimestamp("created_at").toInstant());
     }
 }
