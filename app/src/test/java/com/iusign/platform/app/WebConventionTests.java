@@ -93,10 +93,22 @@ class WebConventionTests {
     }
 
     @Test
-    void aMalformedCorrelationIdIsReplacedNotStored() throws Exception {
+    void aMalformedCorrelationIdIsReplacedByAFreshOne() throws Exception {
         LoopbackClient.Answer answer = tenantCall("/sessions/flush", "{\"reason\":\"Odd header\"}", "not valid; <script>");
 
         assertThat(answer.headers().firstValue("X-Correlation-Id")).get().asString().matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aManifestExportNeverStoresAMalformedCorrelationId() throws Exception {
+        String malformed = "x".repeat(150) + " <script>";
+
+        LoopbackClient.Answer export = new LoopbackClient(port, "127.0.0.1").get("/api/admin/manifest/export.csv?status=DEACTIVATED",
+                "Authorization", "Bearer " + api.token(), "X-Correlation-Id", malformed);
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(entries("manifest.exported")).singleElement()
+                .satisfies(entry -> assertThat(entry.correlationId()).matches("[0-9a-f-]{36}"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -28,8 +28,11 @@ class ManifestStore {
             status_changed_at, CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date THEN envelopes_this_month
             ELSE 0 END AS envelopes_this_month, seats_used, seat_limit, monthly_envelope_limit, active_users_30d, last_activity_at""";
     /** Envelopes this month as of now: a count announced in an earlier month is 0 today. */
-    private static final String MONTH_USED = "(CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date"
+    static final String MONTH_USED = "(CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date"
             + " THEN envelopes_this_month ELSE 0 END)";
+    /** At or above the share {@code :threshold} of the seat or the monthly envelope quota: the manifest filter and the review list alike. */
+    static final String AT_SHARE_OF_A_QUOTA = "(seats_used >= :threshold * seat_limit OR " + MONTH_USED
+            + " >= :threshold * monthly_envelope_limit)";
 
     private final JdbcClient jdbc;
 
@@ -203,8 +206,7 @@ class ManifestStore {
             usage.add(over);
         }
         if (query.usage().contains(ManifestQuery.USAGE_APPROACHING)) {
-            usage.add("(NOT " + over + " AND (seats_used >= :threshold * seat_limit OR " + MONTH_USED
-                    + " >= :threshold * monthly_envelope_limit))");
+            usage.add("(NOT " + over + " AND " + AT_SHARE_OF_A_QUOTA + ")");
             params.put("threshold", ManifestQuery.APPROACHING_SHARE);
         }
         if (!usage.isEmpty()) {

@@ -43,8 +43,6 @@ public class ReviewLists {
     private record LimitRow(UUID tenantId, String name, int seats, int seatLimit, int monthUsed, int monthLimit, int sentPrevious30Days) {
     }
 
-    private static final String MONTH_USED = "CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date"
-            + " THEN envelopes_this_month ELSE 0 END";
     private static final String QUIET_SINCE = "coalesce(last_activity_at, created_at) < now() - make_interval(days => :inactive)";
 
     private final JdbcClient jdbc;
@@ -60,9 +58,8 @@ public class ReviewLists {
         List<LimitRow> rows = jdbc.sql("""
                 SELECT tenant_id, name, seats_used, seat_limit, %s AS month_used, monthly_envelope_limit, envelopes_previous_30_days
                   FROM tenant_manifest
-                 WHERE status = 'ACTIVE' AND seat_limit IS NOT NULL
-                   AND (seats_used >= :threshold * seat_limit OR %s >= :threshold * monthly_envelope_limit)
-                 ORDER BY name, tenant_id""".formatted(MONTH_USED, MONTH_USED))
+                 WHERE status = 'ACTIVE' AND seat_limit IS NOT NULL AND %s
+                 ORDER BY name, tenant_id""".formatted(ManifestStore.MONTH_USED, ManifestStore.AT_SHARE_OF_A_QUOTA))
                 .param("threshold", threshold)
                 .query((rs, n) -> new LimitRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                         rs.getInt(6), rs.getInt(7)))

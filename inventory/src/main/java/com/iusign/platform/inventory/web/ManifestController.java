@@ -5,6 +5,7 @@ import com.iusign.platform.inventory.ManifestPage;
 import com.iusign.platform.inventory.ManifestQuery;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.web.CorrelationIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.UUID;
 
 /**
  * {@code GET /api/admin/manifest}: the Global Tenant Manifest, searched, filtered and paged by
@@ -45,11 +45,11 @@ class ManifestController {
 
     @GetMapping(path = "/api/admin/manifest/export.csv")
     ResponseEntity<StreamingResponseBody> export(@ModelAttribute ManifestFilters filters, Principal caller, HttpServletRequest request,
-                                                 @RequestHeader(name = "X-Correlation-Id", required = false) @Nullable String correlationId) {
+                                                 @RequestHeader(name = CorrelationIds.HEADER, required = false) @Nullable String correlationId) {
         ManifestQuery first = filters.firstOfAll(EXPORT_PAGE);
         ManifestPage firstPage = manifest.search(first);
         manifest.exported(Actor.apiClient(caller.getName()), request.getQueryString() == null ? "" : request.getQueryString(),
-                correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId);
+                CorrelationIds.of(correlationId));
         StreamingResponseBody body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write("id,name,slug,plan,subscriptionStatus,status,ownerEmail,customDomain,createdAt,envelopesThisMonth,"

@@ -20,8 +20,6 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Resolves a handler's {@link Change}: the authenticated caller as actor (every admin API caller is
@@ -29,12 +27,9 @@ import java.util.regex.Pattern;
  * or a fresh id when it is missing or malformed — echoed on the response so a script can find its
  * audit entry. A body that is also bound with {@code @RequestBody} must implement
  * {@link ChangeRequest} and be declared before the {@code Change}; a handler without one may take
- * an optional JSON body {@code {"reason", "ticket"}}.
+ * an optional JSON body {@code {"reason", "ticket"}}. The correlation id follows {@link CorrelationIds}.
  */
 final class ChangeArgumentResolver implements HandlerMethodArgumentResolver {
-
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final JsonMapper json;
 
@@ -60,11 +55,10 @@ final class ChangeArgumentResolver implements HandlerMethodArgumentResolver {
         if (reason == null && parameter.hasParameterAnnotation(DefaultReason.class)) {
             reason = parameter.getParameterAnnotation(DefaultReason.class).value();
         }
-        String header = request.getHeader(CORRELATION_HEADER);
-        String correlationId = header != null && CORRELATION.matcher(header).matches() ? header : UUID.randomUUID().toString();
+        String correlationId = CorrelationIds.of(request.getHeader(CorrelationIds.HEADER));
         HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
         if (response != null) {
-            response.setHeader(CORRELATION_HEADER, correlationId);
+            response.setHeader(CorrelationIds.HEADER, correlationId);
         }
         return new Change(Actor.apiClient(caller.getName()), reason, reasonAndTicket[1], correlationId);
     }
