@@ -1,5 +1,8 @@
 package com.iusign.embedded;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import redis.embedded.RedisServer;
@@ -14,7 +17,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The embedded PostgreSQL and Redis of one application context. Closed after the context's
+ * The embedded PostgreSQL, Redis and SMTP server of one application context. Closed after the context's
  * DataSource and Redis connection factory (see {@link EmbeddedServersInitializer}), never by a
  * JVM shutdown hook of its own: Zonky's hook would kill PostgreSQL while Spring still flushes the
  * event publication registry.
@@ -27,6 +30,7 @@ final class EmbeddedServers implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private RedisServer redis;
     private int redisPort;
+    private EmbeddedMailbox mailbox;
 
     EmbeddedServers(Log log, Path dataDirectory, boolean ephemeral) {
         this.log = log;
@@ -103,8 +107,33 @@ final class EmbeddedServers implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts an SMTP server that keeps every message in memory for the console's outbox. It relays
+     * nothing and listens on loopback only, so it takes any sender without authentication.
+     */
+    EmbeddedMailbox startMail() {
+        try {
+            GreenMail server = new GreenMail(new ServerSetup(freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            server.start();
+            mailbox = new EmbeddedMailbox(server);
+            return mailbox;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("Could not start the embedded SMTP server: " + e.getMessage(), e);
+        }
+    }
+
+    EmbeddedMailbox mailbox() {
+        return mailbox;
+    }
+
     @Override
     public synchronized void close() {
+        if (mailbox != null) {
+            mailbox.stop();
+            mailbox = null;
+        }
         if (redis != null) {
             try {
                 redis.stop();

@@ -22,7 +22,11 @@ import java.util.Map;
 /**
  * The platform's embedded default: with no {@code spring.datasource.url} it starts an embedded
  * PostgreSQL, with no {@code spring.data.redis.url} / {@code spring.data.redis.host} an embedded
- * Redis, and points Spring at them; with both configured it starts nothing. Either way it
+ * Redis, and points Spring at them; with both configured it starts nothing. With no
+ * {@code spring.mail.host} it starts an in-memory SMTP server too — in the embedded default, or
+ * wherever {@code iusign.embedded.mail=true} asks for it (tests against real PostgreSQL and Redis):
+ * a deployment on real servers that forgot its mail host gets failing deliveries it can see, not
+ * a server that silently keeps its mail. Either way it
  * creates the database and its two roles (see {@link DatabaseProvisioner}) when it can: always
  * for the embedded server, for a real one only with {@code iusign.database.admin-url}.
  *
@@ -33,6 +37,7 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
 
     static final String PROPERTY_SOURCE = "iusignEmbeddedServers";
     private static final String REDIS_CLIENT = "org.springframework.data.redis.connection.RedisConnectionFactory";
+    private static final String MAIL_CLIENT = "org.springframework.mail.javamail.JavaMailSender";
 
     private final Log log;
 
@@ -57,6 +62,10 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
                 && !StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
                 && !StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
 
+        boolean needsMail = ClassUtils.isPresent(MAIL_CLIENT, application.getClassLoader())
+                && !StringUtils.hasText(environment.getProperty("spring.mail.host"))
+                && environment.getProperty("iusign.embedded.mail", Boolean.class, needsPostgres || needsRedis);
+
         Map<String, Object> properties = new HashMap<>();
         if (!needsPostgres) {
             log.info("Using the configured PostgreSQL at " + environment.getProperty("spring.datasource.url"));
@@ -65,7 +74,7 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         if (!needsRedis && ClassUtils.isPresent(REDIS_CLIENT, application.getClassLoader())) {
             log.info("Using the configured Redis at " + describeRedis(environment));
         }
-        if (embeddedEnabled && (needsPostgres || needsRedis)) {
+        if (embeddedEnabled && (needsPostgres || needsRedis || needsMail)) {
             Path dataDirectory = dataDirectory(environment);
             EmbeddedCredentials credentials = EmbeddedCredentials.in(dataDirectory, isEphemeral(environment));
             EmbeddedServers servers = new EmbeddedServers(log, dataDirectory, isEphemeral(environment));
@@ -82,6 +91,13 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
                 int port = servers.startRedis(credentials.redis());
                 properties.put("spring.data.redis.url", "redis://:" + credentials.redis() + "@127.0.0.1:" + port);
                 log.info("Embedded Redis started on 127.0.0.1:" + port + " (no spring.data.redis.url configured)");
+            }
+            if (needsMail) {
+                int port = servers.startMail().port();
+                properties.put("spring.mail.host", "127.0.0.1");
+                properties.put("spring.mail.port", port);
+                log.info("Embedded SMTP server started on 127.0.0.1:" + port
+                        + " (no spring.mail.host configured): every message stays in memory, read it in the console's Mail outbox");
             }
         }
         if (!StringUtils.hasText(environment.getProperty("spring.liquibase.parameters.appRole"))) {

@@ -17,11 +17,13 @@ import java.util.Set;
 /**
  * Hands the embedded servers to the application context as a bean on which every
  * {@link DataSource} and Redis connection factory depends, so that Spring destroys the
- * connection pools first and stops the servers last.
+ * connection pools first and stops the servers last; and the embedded SMTP server's
+ * {@link EmbeddedMailbox}, when one runs, as a bean of its own for the console's outbox.
  */
 final class EmbeddedServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String BEAN_NAME = "iusignEmbeddedServers";
+    static final String MAILBOX_BEAN_NAME = "iusignEmbeddedMailbox";
     private static final String REDIS_CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
 
     private final EmbeddedServers servers;
@@ -43,6 +45,11 @@ final class EmbeddedServersInitializer implements ApplicationContextInitializer<
             definition.setDestroyMethodName("close");
             definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
             ((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(BEAN_NAME, definition);
+            if (servers.mailbox() != null) {
+                RootBeanDefinition mailbox = new RootBeanDefinition(EmbeddedMailbox.class, servers::mailbox);
+                mailbox.setDependsOn(BEAN_NAME);
+                ((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(MAILBOX_BEAN_NAME, mailbox);
+            }
 
             Set<String> clients = new LinkedHashSet<>(Arrays.asList(beanFactory.getBeanNamesForType(DataSource.class, true, false)));
             redisConnectionFactoryType(beanFactory).ifPresent(type ->

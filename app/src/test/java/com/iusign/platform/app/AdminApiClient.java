@@ -25,8 +25,13 @@ final class AdminApiClient {
     final String clientId;
 
     AdminApiClient(AdminApiClients clients, int port) throws IOException, InterruptedException {
+        this(clients, port, "test@iusign.test");
+    }
+
+    /** A client registered by {@code registeredBy}: four-eyes decisions see it as that SuperAdmin. */
+    AdminApiClient(AdminApiClients clients, int port, String registeredBy) throws IOException, InterruptedException {
         this.port = port;
-        RegisteredApiClient client = clients.register("Test script", "test@iusign.test");
+        RegisteredApiClient client = clients.register("Test script", registeredBy);
         this.clientId = client.client().clientId();
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The one-command default run: with no server configured (even when the environment of this
  * test run points at real ones, which command-line arguments override), the app starts an
- * embedded PostgreSQL and Redis, keeps the data under its data directory across a restart, and
- * stops both servers when it stops. The demo fleet fills the empty database once.
+ * embedded PostgreSQL, Redis and SMTP server, keeps the data under its data directory across a restart, and
+ * stops all three when it stops. The demo fleet fills the empty database once.
  */
 class EmbeddedDefaultTests {
 
@@ -34,12 +34,17 @@ class EmbeddedDefaultTests {
         UUID tenant = UUID.randomUUID();
         int postgresPort;
         int redisPort;
+        int mailPort;
         try (ConfigurableApplicationContext first = start()) {
             assertThat(first.getEnvironment().getProperty("iusign.runtime.mode")).isEqualTo("embedded");
             postgresPort = URI.create(first.getEnvironment().getProperty("spring.datasource.url").substring(5)).getPort();
             redisPort = URI.create(first.getEnvironment().getProperty("spring.data.redis.url")).getPort();
             assertThat(postgresPort).isNotEqualTo(5432);
             assertThat(redisPort).isNotEqualTo(6379);
+            mailPort = first.getEnvironment().getProperty("spring.mail.port", Integer.class);
+            assertThat(first.getEnvironment().getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+            assertThat(first.getBean(com.iusign.embedded.EmbeddedMailbox.class).port()).isEqualTo(mailPort);
+            assertThat(smtpGreeting(mailPort)).as("an SMTP server answers on the embedded port").startsWith("220");
             assertThat(first.getEnvironment().getProperty("spring.data.redis.url")).contains(":" + redisPort);
             assertThatExceptionOfType(java.sql.SQLException.class).as("no local user gets in without the generated password")
                     .isThrownBy(() -> java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
@@ -62,6 +67,7 @@ class EmbeddedDefaultTests {
 
         assertRefused(postgresPort);
         assertRefused(redisPort);
+        assertRefused(mailPort);
         assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).exists();
 
         try (ConfigurableApplicationContext second = start()) {
@@ -97,5 +103,13 @@ class EmbeddedDefaultTests {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             }
         });
+    }
+
+    private static String smtpGreeting(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            socket.setSoTimeout(2000);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+        }
     }
 }

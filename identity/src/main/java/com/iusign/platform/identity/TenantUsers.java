@@ -151,6 +151,14 @@ public class TenantUsers {
         return user;
     }
 
+    /** Disables the user: like a lock, and the seat is freed. */
+    public TenantUser disable(TenantId tenantId, UUID userId, Change change) {
+        TenantUser user = setStatus(tenantId, userId, UserStatus.DISABLED, change);
+        store.revokeAllOfUser(userId);
+        sessions.flushUser(tenantId, userId, change);
+        return user;
+    }
+
     public TenantUser unlock(TenantId tenantId, UUID userId, Change change) {
         return setStatus(tenantId, userId, UserStatus.ACTIVE, change);
     }

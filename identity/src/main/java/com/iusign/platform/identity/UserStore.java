@@ -77,6 +77,22 @@ class UserStore {
                 .param("status", status.name()).param("id", userId).update();
     }
 
+    void setRole(UUID userId, UserRole role) {
+        jdbc.sql("UPDATE tenant_user SET role = :role, updated_at = now() WHERE id = :id")
+                .param("role", role.name()).param("id", userId).update();
+    }
+
+    /** The tenant's one owner (a unique index allows no second), locked until the transaction ends. */
+    Optional<TenantUser> lockOwner(UUID tenantId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE tenant_id = :tenant AND role = 'OWNER' FOR UPDATE")
+                .param("tenant", tenantId).query(UserStore::user).optional();
+    }
+
+    Optional<TenantUser> findByEmail(UUID tenantId, String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE tenant_id = :tenant AND email = :email")
+                .param("tenant", tenantId).param("email", email).query(UserStore::user).optional();
+    }
+
     void setPassword(UUID userId, String hash) {
         jdbc.sql("UPDATE tenant_user SET password_hash = :hash, updated_at = now() WHERE id = :id")
                 .param("hash", hash).param("id", userId).update();

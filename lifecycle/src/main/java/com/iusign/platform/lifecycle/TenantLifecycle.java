@@ -133,6 +133,21 @@ public class TenantLifecycle {
         return require(id);
     }
 
+    /**
+     * Records the tenant's new owner e-mail. Only identity's owner assignment calls this, inside
+     * the transaction that moves the OWNER role, after a second SuperAdmin approved it.
+     */
+    public Tenant recordOwner(TenantId id, String ownerEmail, String approvedBy, Change change) {
+        Tenant current = require(id);
+        if (current.ownerEmail().equals(ownerEmail)) {
+            return current;
+        }
+        Instant now = clock.instant();
+        records.updateOwner(id, ownerEmail, now);
+        events.publishEvent(new TenantOwnerChanged(UUID.randomUUID(), id, current.ownerEmail(), ownerEmail, approvedBy, change, now));
+        return require(id);
+    }
+
     /** ACTIVE → SUSPENDED. @throws IllegalTransitionException from any other status */
     public Tenant suspend(TenantId id, Change change, @Nullable Long expectedVersion) {
         return moveTo(id, TenantStatus.SUSPENDED, change, expectedVersion);

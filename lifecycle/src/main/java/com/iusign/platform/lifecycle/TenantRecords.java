@@ -99,6 +99,11 @@ class TenantRecords {
                 .update();
     }
 
+    void updateOwner(TenantId id, String ownerEmail, Instant now) {
+        jdbc.sql("UPDATE tenant SET owner_email = :owner, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("owner", ownerEmail).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    }
+
     void updateStatus(TenantId id, TenantStatus status, Instant now) {
         jdbc.sql("""
                 UPDATE tenant SET status = :status, status_changed_at = :now, updated_at = :now, version = version + 1

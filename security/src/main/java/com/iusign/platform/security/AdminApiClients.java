@@ -79,6 +79,19 @@ public class AdminApiClients {
     }
 
     /**
+     * The SuperAdmin an actor stands for: a person is itself, an API client whoever registered it
+     * (a client registered through the API by another client is recorded as that client's person,
+     * so every chain ends at a person). Four-eyes decisions compare these.
+     */
+    @Transactional(readOnly = true)
+    public String personBehind(com.iusign.platform.kernel.Actor actor) {
+        if (actor.kind() == com.iusign.platform.kernel.Actor.Kind.API_CLIENT) {
+            return find(actor.name()).map(AdminApiClient::createdBy).orElse("api-client:" + actor.name());
+        }
+        return actor.name();
+    }
+
+    /**
      * Revokes a client: it gets no new token from now on.
      *
      * @throws NoSuchElementException when no client has that id

@@ -133,6 +133,17 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
         return text == null ? "" : text.toString();
     }
 
+    /** Replaces the value of the Vaadin text field, text area or e-mail field with id {@code fieldId}. */
+    void type(String fieldId, String text) {
+        WebElement input = visible(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+    }
+
+    /** Ends the browser's session (all cookies gone), as a second person at the same machine would start. */
+    void signOut() {
+        driver().manage().deleteAllCookies();
+    }
+
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");

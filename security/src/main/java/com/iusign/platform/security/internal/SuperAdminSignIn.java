@@ -54,7 +54,8 @@ class SuperAdminSignIn implements UserDetailsService {
         if (lockout.lockOf(account(email), ClientAddress.current()).isPresent()) {
             return User.withUsername(email).password(UNUSABLE_PASSWORD).accountLocked(true).roles(PlatformAuthorities.SUPERADMIN).build();
         }
-        return jdbc.sql("SELECT email, password_hash FROM super_admin WHERE email = :email")
+        // Invited and disabled accounts are answered exactly like unknown ones: no hint that the e-mail exists.
+        return jdbc.sql("SELECT email, password_hash FROM super_admin WHERE email = :email AND status = 'ACTIVE'")
                 .param("email", email)
                 .query((row, n) -> User.withUsername(row.getString("email"))
                         .password(row.getString("password_hash"))

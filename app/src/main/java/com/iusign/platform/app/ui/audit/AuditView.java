@@ -27,7 +27,9 @@ public class AuditView extends Main {
     static final List<String> ACTIONS = List.of("tenant.provisioned", "tenant.renamed", "tenant.plan-changed",
             "tenant.subscription-changed", "tenant.custom-domain-changed", "tenant.suspended", "tenant.reactivated",
             "tenant.deactivated", "api-client.registered", "api-client.revoked", "superadmin.password-changed", "user.added", "user.locked",
-            "user.unlocked", "sessions.flushed", "user.sessions-flushed");
+            "user.unlocked", "sessions.flushed", "user.sessions-flushed", "tenant.owner-changed", "superadmin.invited",
+            "superadmin.activated", "superadmin.disabled", "superadmin.enabled", "approval.requested", "approval.approved",
+            "approval.rejected", "approval.cancelled");
 
     AuditView(AuditTrail trail) {
         addClassName("console-view");

@@ -28,7 +28,10 @@ public final class Times {
     public static String relativeText(Instant instant, Instant now) {
         Duration age = Duration.between(instant, now);
         if (age.isNegative()) {
-            return "just now";
+            // A deadline: an approval's expiry, a retry's next attempt.
+            Duration left = age.negated();
+            return left.toMinutes() < 1 ? "in under a minute" : left.toHours() < 1 ? "in " + left.toMinutes() + " min"
+                    : left.toDays() < 1 ? "in " + left.toHours() + " h" : "in " + left.toDays() + " d";
         }
         if (age.toMinutes() < 1) {
             return "just now";

@@ -1,14 +1,11 @@
 package com.iusign.platform.app.ui.platform;
 
 import com.iusign.platform.telemetry.ResyncJobs;
-import com.iusign.platform.app.ui.components.Times;
+import com.iusign.platform.app.ui.components.Actions;
+import com.iusign.platform.identity.SuperAdminInvitations;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.PlatformAuthorities;
-import com.iusign.platform.security.SuperAdminAccount;
 import com.iusign.platform.security.SuperAdminAccounts;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -26,13 +23,13 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(PlatformAuthorities.SUPERADMIN)
 public class PlatformView extends Main {
 
-    PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts,
+    PlatformView(PlatformHealth health, AdminApiClients clients, SuperAdminAccounts accounts, SuperAdminInvitations invitations,
                  AuthenticationContext authentication, ResyncJobs resyncJobs) {
         addClassName("console-view");
         add(healthSection(health),
                 new ResyncAllPanel(resyncJobs, () -> authentication.getPrincipalName().orElse("unknown")),
                 new ApiClientsPanel(clients, () -> authentication.getPrincipalName().orElse("unknown")),
-                superAdminsSection(accounts));
+                new SuperAdminsPanel(accounts, invitations, reason -> Actions.change(authentication, reason, null)));
     }
 
     private static Div healthSection(PlatformHealth health) {
@@ -51,20 +48,4 @@ public class PlatformView extends Main {
         return section;
     }
 
-    private static Div superAdminsSection(SuperAdminAccounts accounts) {
-        Grid<SuperAdminAccount> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(SuperAdminAccount::email).setHeader("E-mail").setFlexGrow(2);
-        grid.addComponentColumn(account -> Times.relative(account.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(PlatformView::lastSignIn).setHeader("Last sign-in").setAutoWidth(true);
-        grid.setItems(accounts.list());
-        grid.setAllRowsVisible(true);
-        Div section = new Div(new H2("SuperAdmins"), grid);
-        section.addClassName("platform-section");
-        return section;
-    }
-
-    private static Component lastSignIn(SuperAdminAccount account) {
-        return account.lastSignInAt() == null ? new Span("never") : Times.relative(account.lastSignInAt());
-    }
 }

@@ -5,6 +5,8 @@ import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.inventory.ReviewLists;
 import com.vaadin.flow.component.html.Main;
+import com.iusign.platform.app.ui.components.Actions;
+import com.iusign.platform.security.Approvals;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -12,7 +14,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * Reviews: tenants approaching their quotas (proactive support), tenants for compliance review
+ * Reviews: four-eyes requests waiting for a second SuperAdmin, tenants approaching their quotas (proactive support), tenants for compliance review
  * (flagged, inactive, trial overdue — with bulk suspend/deactivate) and certificates about to
  * expire. Its own place in the menu, as UI.md foresees once the lists outgrow the Platform view.
  */
@@ -22,8 +24,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(PlatformAuthorities.SUPERADMIN)
 public class ReviewsView extends Main {
 
-    ReviewsView(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
+    ReviewsView(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains,
+                Approvals approvals) {
         addClassName("console-view");
-        add(new ReviewsPanel(reports, lifecycle, authentication, domains));
+        add(new ApprovalsPanel(approvals, reason -> Actions.change(authentication, reason, null)),
+                new ReviewsPanel(reports, lifecycle, authentication, domains));
     }
 }

@@ -35,6 +35,8 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.iusign.platform.identity.OwnerAssignments;
+import com.iusign.platform.security.Approvals;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -49,7 +51,8 @@ import java.util.function.Supplier;
 
 /**
  * One tenant: header with its status and the primary action (Suspend when active, Reactivate
- * when suspended) plus a More menu, and tabs for overview, history and the tenant's audit trail.
+ * when suspended) plus a More menu, and tabs for overview, users, identity (owner changes under
+ * four eyes), domain, history and the tenant's audit trail.
  * Every action carries the version the page loaded, so acting on a tenant someone else changed
  * meanwhile is refused and the page reloads to show what is true now.
  */
@@ -65,12 +68,17 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantTelemetry telemetry;
     private final TenantDomains domains;
     private final TenantFlags flags;
+    private final OwnerAssignments ownerAssignments;
+    private final Approvals approvals;
     private Tenant tenant;
     private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
-                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags) {
+                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags,
+                     OwnerAssignments ownerAssignments, Approvals approvals) {
+        this.ownerAssignments = ownerAssignments;
+        this.approvals = approvals;
         this.telemetry = telemetry;
         this.flags = flags;
         this.domains = domains;
@@ -184,6 +192,8 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.setWidthFull();
         tabs.add("Overview", overview());
         tabs.add("Users", new TenantUsersPanel(tenant.id(), users, sessions, reason -> change(reason, null)));
+        tabs.add("Identity", new TenantIdentityPanel(tenant.id(), users, ownerAssignments, approvals, this::change,
+                () -> tenant = lifecycle.get(tenant.id())));
         tabs.add("Domain", new TenantDomainPanel(domains, tenant));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
         AuditGrid audit = new AuditGrid(trail, false);
