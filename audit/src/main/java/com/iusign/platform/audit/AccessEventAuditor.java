@@ -1,5 +1,7 @@
 package com.iusign.platform.audit;
 
+import com.iusign.platform.identity.RecoveryCaseChanged;
+import com.iusign.platform.identity.TenantUserActivationResent;
 import com.iusign.platform.identity.TenantUserAdded;
 import com.iusign.platform.identity.TenantUserStatusChanged;
 import com.iusign.platform.kernel.Change;
@@ -31,9 +33,27 @@ class AccessEventAuditor {
     @EventListener
     void on(TenantUserStatusChanged event) {
         append(event.eventId(), event.tenantId(), event.at(), event.change(),
-                event.to().name().equals("LOCKED") ? "user.locked" : "user.unlocked",
+                switch (event.to()) {
+                    case LOCKED -> "user.locked";
+                    case DISABLED -> "user.disabled";
+                    case ACTIVE -> "user.unlocked";
+                },
                 Map.of("userId", event.userId().toString(), "status", event.from().name()),
                 Map.of("userId", event.userId().toString(), "status", event.to().name()));
+    }
+
+    @EventListener
+    void on(TenantUserActivationResent event) {
+        append(event.eventId(), event.tenantId(), event.at(), event.change(), "user.activation-resent", Map.of(),
+                Map.of("userId", event.userId().toString(), "email", event.email(), "expiresAt", event.expiresAt().toString()));
+    }
+
+    /** Each step of an administrative recovery: {@code recovery.opened}, {@code recovery.verified}, {@code recovery.completed} … */
+    @EventListener
+    void on(RecoveryCaseChanged event) {
+        append(event.eventId(), event.tenantId(), event.at(), event.change(), "recovery." + event.step(), Map.of(),
+                Map.of("caseId", event.caseId().toString(), "userId", event.userId().toString(), "status", event.status().name(),
+                        "detail", event.detail()));
     }
 
     @EventListener

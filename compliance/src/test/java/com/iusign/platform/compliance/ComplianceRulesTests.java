@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The rules that flag a tenant on their own, and the flag they leave for a SuperAdmin to decide on. */
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "identity", "signing", "telemetry"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains", "identity", "signing", "telemetry"})
 class ComplianceRulesTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("admin@iusign.test"), "Compliance test");

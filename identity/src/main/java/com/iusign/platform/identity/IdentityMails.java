@@ -35,6 +35,15 @@ class IdentityMails {
                 "If you did not expect this, ignore this message: the link expires unused.");
     }
 
+    OutgoingMail userInvited(String tenantName, UUID tenantId, String email, UserRole role, String token, Instant expiresAt) {
+        String link = links.to(ACTIVATION_PATH, "token", token);
+        return mail(email, PLATFORM + ": your account at " + tenantName, tenantId, "user-activation:" + tenantId + ":" + email,
+                "An account was created for you in the organization " + tenantName + " on " + PLATFORM
+                        + (role == UserRole.OWNER ? ", as its owner." : "."),
+                "Set your password with this one-time link (valid until " + WHEN.format(expiresAt) + "):", link,
+                "If you did not expect this, ignore this message: the link expires unused.");
+    }
+
     OutgoingMail ownerInvited(String tenantName, UUID tenantId, UUID assignmentId, String email, String token, Instant expiresAt) {
         String link = links.to(ACTIVATION_PATH, "token", token);
         return mail(email, PLATFORM + ": you are now the owner of " + tenantName, tenantId, "owner-assignment:" + assignmentId,
@@ -55,6 +64,35 @@ class IdentityMails {
                 "The owner of the organization " + tenantName + " on " + PLATFORM + " is now " + newOwner + ".",
                 disabled ? "Your account in the organization has been disabled." : "You remain in the organization as an administrator.",
                 null, "If you did not expect this, contact " + PLATFORM + " support at once.");
+    }
+
+    static String recoveryReference(UUID caseId) {
+        return "recovery-case:" + caseId;
+    }
+
+    OutgoingMail recoveryCode(String tenantName, UUID tenantId, UUID caseId, String email, String code, Instant expiresAt) {
+        return mail(email, PLATFORM + ": your verification code", tenantId, recoveryReference(caseId),
+                "You asked " + PLATFORM + " support to restore your access to " + tenantName + ".",
+                "Read this code to the support person you are speaking with (valid until " + WHEN.format(expiresAt) + "): " + code,
+                null, "If you did not ask for this, do not share the code with anyone, and tell your organization's owner.");
+    }
+
+    OutgoingMail recoveryVetoNotice(String tenantName, UUID tenantId, UUID caseId, String email, String account, String token,
+                                    Instant until) {
+        String link = links.to("/recovery/veto", "token", token);
+        return mail(email, PLATFORM + ": access recovery requested for an account of " + tenantName, tenantId, recoveryReference(caseId),
+                PLATFORM + " support is restoring access to the account " + account + " of " + tenantName
+                        + " after verifying its holder. It completes after " + WHEN.format(until) + ".",
+                "If this is not legitimate, stop it with this one-time link (no sign-in needed):", link,
+                "If it is legitimate, there is nothing to do.");
+    }
+
+    OutgoingMail recoveryReset(String tenantName, UUID tenantId, UUID caseId, String email, String token, Instant expiresAt) {
+        String link = links.to(ACTIVATION_PATH, "token", token);
+        return mail(email, PLATFORM + ": set a new password for " + tenantName, tenantId, recoveryReference(caseId),
+                "Your access to " + tenantName + " has been restored. Every earlier session of yours has ended.",
+                "Set a new password with this one-time link (valid until " + WHEN.format(expiresAt) + "):", link,
+                "If you did not ask for this, contact " + PLATFORM + " support at once.");
     }
 
     private static OutgoingMail mail(String to, String subject, UUID tenantId, String reference, String opening, String action,

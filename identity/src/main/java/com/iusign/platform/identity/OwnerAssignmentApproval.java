@@ -88,7 +88,7 @@ class OwnerAssignmentApproval implements ApprovalHandler {
             users.setRole(target.id(), UserRole.OWNER);
             newOwnerId = target.id();
         } else {
-            invited = tenantUsers.add(tenantId, assignment.targetEmail(), "Owner", UserRole.OWNER.name(), requested);
+            invited = tenantUsers.addSilently(tenantId, assignment.targetEmail(), "Owner", UserRole.OWNER.name(), requested);
             newOwnerId = invited.user().id();
         }
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.security.CredentialRules;
 import com.iusign.platform.security.SessionRevocation;
+import com.iusign.platform.mail.Outbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,8 @@ import java.util.UUID;
 
 /**
  * The identity module's façade for administrators: add users (each gets a one-time activation
- * token, valid {@value #ACTIVATION_HOURS} h, with which they set their own password), list them,
+ * token, valid {@value #ACTIVATION_HOURS} h, mailed to them, with which they set their own password;
+ * a new one can be sent while they have not), list them,
  * lock and unlock them, within the plan's seat limit. Every method runs scoped to the tenant
  * (row-level security; activation tokens name their tenant). Locking ends the user's sessions at once (user not-before) and revokes
  * their refresh tokens.
@@ -42,10 +44,14 @@ public class TenantUsers {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final TenantScope scope;
+    private final Outbox outbox;
+    private final IdentityMails mails;
 
     TenantUsers(UserStore store, TenantLifecycle lifecycle, SessionRevocation sessions, PasswordEncoder passwordEncoder,
-                ApplicationEventPublisher events, TenantScope scope) {
+                ApplicationEventPublisher events, TenantScope scope, Outbox outbox, IdentityMails mails) {
         this.scope = scope;
+        this.outbox = outbox;
+        this.mails = mails;
         this.store = store;
         this.lifecycle = lifecycle;
         this.sessions = sessions;
@@ -58,6 +64,38 @@ public class TenantUsers {
      * @throws Conflict   when the e-mail already has an account in this tenant
      */
     public NewUser add(TenantId tenantId, String email, String displayName, String role, Change change) {
+        NewUser added = addSilently(tenantId, email, displayName, role, change);
+        outbox.enqueue(mails.userInvited(lifecycle.get(tenantId).name(), tenantId.value(), added.user().email(), added.user().role(),
+                added.activationToken(), added.activationExpiresAt()));
+        return added;
+    }
+
+    /**
+     * Issues a new activation link to a user who has not set a password yet, and mails it; the
+     * earlier links stop working.
+     *
+     * @throws Conflict when the user has activated already, or is not active
+     */
+    public NewUser resendActivation(TenantId tenantId, UUID userId, Change change) {
+        TenantUser user = get(tenantId, userId);
+        if (user.activated()) {
+            throw new Conflict("userId", user.email() + " has set a password already: a lost one is restored by a recovery case");
+        }
+        if (user.status() != UserStatus.ACTIVE) {
+            throw new Conflict("userId", user.email() + " is " + user.status().name().toLowerCase() + ": unlock the account first");
+        }
+        store.expireActivations(userId);
+        String token = OpaqueTokens.newToken(tenantId.value());
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(ACTIVATION_HOURS));
+        store.insertActivation(OpaqueTokens.hash(token), tenantId.value(), userId, expiresAt);
+        outbox.enqueue(mails.userInvited(lifecycle.get(tenantId).name(), tenantId.value(), user.email(), user.role(), token, expiresAt));
+        events.publishEvent(new TenantUserActivationResent(UUID.randomUUID(), tenantId.value(), userId, user.email(), expiresAt, change,
+                Instant.now()));
+        return new NewUser(user, token, expiresAt);
+    }
+
+    /** {@link #add} without the invitation mail, for a caller that sends its own (the owner assignment). */
+    NewUser addSilently(TenantId tenantId, String email, String displayName, String role, Change change) {
         scope.enter(tenantId.value());
         Tenant tenant = lifecycle.get(tenantId);
         TenantStatus status = tenant.status();
@@ -179,7 +217,7 @@ public class TenantUsers {
         if (user.status() == target) {
             throw new Conflict("status", "The user is already " + target.name().toLowerCase());
         }
-        store.setStatus(userId, target);
+        store.setStatus(userId, target, change.reason(), change.by().toString());
         events.publishEvent(new TenantUserStatusChanged(UUID.randomUUID(), tenantId.value(), userId, user.status(), target, change,
                 Instant.now()));
         return get(tenantId, userId);

@@ -20,7 +20,7 @@ class UserStore {
 
     private static final String COLUMNS = """
             id, tenant_id, email, display_name, role, status, password_hash IS NOT NULL AS activated, last_sign_in_at,
-            created_at""";
+            created_at, status_reason, status_changed_by, status_changed_at""";
 
     record Credentials(TenantUser user, @Nullable String passwordHash) {
     }
@@ -72,9 +72,17 @@ class UserStore {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    void setStatus(UUID userId, UserStatus status) {
-        jdbc.sql("UPDATE tenant_user SET status = :status, updated_at = now() WHERE id = :id")
-                .param("status", status.name()).param("id", userId).update();
+    void setStatus(UUID userId, UserStatus status, String reason, String by) {
+        jdbc.sql("""
+                UPDATE tenant_user SET status = :status, status_reason = :reason, status_changed_by = :by, status_changed_at = now(),
+                                       updated_at = now()
+                 WHERE id = :id""")
+                .param("status", status.name()).param("reason", reason).param("by", by).param("id", userId).update();
+    }
+
+    /** Spends every unused activation token of the user (a new one replaces them). */
+    void expireActivations(UUID userId) {
+        jdbc.sql("UPDATE user_activation SET used_at = now() WHERE user_id = :user AND used_at IS NULL").param("user", userId).update();
     }
 
     void setRole(UUID userId, UserRole role) {
@@ -91,6 +99,10 @@ class UserStore {
     Optional<TenantUser> findByEmail(UUID tenantId, String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE tenant_id = :tenant AND email = :email")
                 .param("tenant", tenantId).param("email", email).query(UserStore::user).optional();
+    }
+
+    void setEmail(UUID userId, String email) {
+        jdbc.sql("UPDATE tenant_user SET email = :email, updated_at = now() WHERE id = :id").param("email", email).param("id", userId).update();
     }
 
     void setPassword(UUID userId, String hash) {
@@ -180,6 +192,7 @@ class UserStore {
     private static TenantUser user(ResultSet row, int rowNumber) throws SQLException {
         return new TenantUser(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class), row.getString("email"),
                 row.getString("display_name"), UserRole.valueOf(row.getString("role")), UserStatus.valueOf(row.getString("status")),
-                row.getBoolean("activated"), instant(row.getTimestamp("last_sign_in_at")), row.getTimestamp("created_at").toInstant());
+                row.getBoolean("activated"), instant(row.getTimestamp("last_sign_in_at")), row.getTimestamp("created_at").toInstant(),
+                row.getString("status_reason"), row.getString("status_changed_by"), instant(row.getTimestamp("status_changed_at")));
     }
 }

@@ -3,7 +3,7 @@
  * sign-in with short-lived access tokens and rotating refresh tokens; SuperAdmin invitations by
  * mail; owner assignment under four eyes (security's approvals).
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "security", "mail"})
+@ApplicationModule(displayName = "Identity", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "security", "mail", "domains"})
 @NullMarked
 package com.iusign.platform.identity;
 

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** Owner assignment under four eyes, against real PostgreSQL and the test's SMTP server, on a clock the test moves. */
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains"})
 @Import(OwnerAssignmentTests.Clocks.class)
 class OwnerAssignmentTests {
 

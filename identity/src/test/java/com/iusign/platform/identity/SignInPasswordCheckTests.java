@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * bcrypt slot would otherwise each hold one of the pool's connections, which the other tenants'
  * requests need (the before arm of the spray benchmark ran out of them).
  */
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains"})
 @Import(SignInPasswordCheckTests.Recording.class)
 class SignInPasswordCheckTests {
 

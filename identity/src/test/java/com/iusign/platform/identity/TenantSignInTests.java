@@ -17,7 +17,7 @@ import org.springframework.modulith.test.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains"})
 class TenantSignInTests {
 
     private static final String PASSWORD = "owner password 2026";

@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "identity", "signing", "telemetry", "compliance"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains", "identity", "signing", "telemetry", "compliance"})
 class ReviewListsTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("admin@iusign.test"), "Reports test");

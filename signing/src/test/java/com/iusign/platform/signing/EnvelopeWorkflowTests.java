@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "identity"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains", "identity"})
 class EnvelopeWorkflowTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("admin@iusign.test"), "Signing test");

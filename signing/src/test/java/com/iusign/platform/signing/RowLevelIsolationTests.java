@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Row-level security keeps each tenant to its own rows, whatever the query forgets and however connections are reused. */
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "identity"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains", "identity"})
 class RowLevelIsolationTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("admin@iusign.test"), "Isolation test");

@@ -15,7 +15,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "identity", "signing"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains", "identity", "signing"})
 class ResyncJobsTests {
 
     private final TenantLifecycle lifecycle;

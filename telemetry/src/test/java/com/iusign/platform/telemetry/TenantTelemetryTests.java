@@ -28,7 +28,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "identity", "signing"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains", "identity", "signing"})
 class TenantTelemetryTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("admin@iusign.test"), "Telemetry test");

@@ -133,6 +133,13 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
         return text == null ? "" : text.toString();
     }
 
+    /** Scrolls the element to the middle of the window and clicks it (a long tab puts buttons below the fold). */
+    void click(By locator) {
+        WebElement element = visible(locator);
+        ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     /** Replaces the value of the Vaadin text field, text area or e-mail field with id {@code fieldId}. */
     void type(String fieldId, String text) {
         WebElement input = visible(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));

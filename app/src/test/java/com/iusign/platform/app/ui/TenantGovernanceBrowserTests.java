@@ -60,6 +60,9 @@ class TenantGovernanceBrowserTests {
 
         browser.waitFor(driver -> driver.getCurrentUrl().contains("/tenants/"));
         browser.waitForText("Provisioned " + name);
+        assertThat(browser.visible(By.cssSelector("#one-time-link input")).getDomProperty("value"))
+                .as("the owner's activation link, shown once").contains("/activate?token=");
+        browser.visible(By.id("one-time-link-done")).click();
         assertThat(status()).isEqualTo("Active");
         TenantId id = new TenantId(UUID.fromString(browser.driver().getCurrentUrl().replaceAll(".*/tenants/", "")));
         assertThat(lifecycle.get(id).slug()).isEqualTo("browser-bank-" + suffix);

@@ -39,11 +39,13 @@ class UsersAdminController {
 
     /** Field names are a contract (add, never rename). */
     record UserBody(UUID id, UUID tenantId, String email, String displayName, String role, String status, boolean activated,
-                    @Nullable Instant lastSignInAt, Instant createdAt) {
+                    @Nullable Instant lastSignInAt, Instant createdAt, @Nullable String statusReason, @Nullable String statusChangedBy,
+                    @Nullable Instant statusChangedAt) {
 
         static UserBody of(TenantUser user) {
             return new UserBody(user.id(), user.tenantId(), user.email(), user.displayName(), user.role().name(), user.status().name(),
-                    user.activated(), user.lastSignInAt(), user.createdAt());
+                    user.activated(), user.lastSignInAt(), user.createdAt(), user.statusReason(), user.statusChangedBy(),
+                    user.statusChangedAt());
         }
     }
 
@@ -69,6 +71,17 @@ class UsersAdminController {
     @GetMapping("/users")
     List<UserBody> list(@PathVariable TenantId tenantId) {
         return users.list(tenantId).stream().map(UserBody::of).toList();
+    }
+
+    /** A new activation link, mailed to the user (not answered: the mailbox is the channel); the earlier ones stop working. */
+    @PostMapping("/users/{userId}/activation")
+    ResentActivationBody resendActivation(@PathVariable TenantId tenantId, @PathVariable UserId userId, @RequestBody Reason body,
+                                          Change change) {
+        NewUser resent = users.resendActivation(tenantId, userId.value(), change);
+        return new ResentActivationBody(resent.user().email(), resent.activationExpiresAt());
+    }
+
+    record ResentActivationBody(String mailedTo, Instant activationExpiresAt) {
     }
 
     @PostMapping("/users/{userId}/lock")

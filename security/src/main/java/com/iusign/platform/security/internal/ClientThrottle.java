@@ -122,7 +122,7 @@ final class ClientThrottle extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean post = "POST".equals(request.getMethod());
         if (post && (path.equals("/api/v1/auth/token") || path.equals("/api/v1/auth/refresh") || path.equals("/api/v1/auth/activate")
-                || path.equals("/oauth2/token") || path.equals("/login"))) {
+                || path.equals("/oauth2/token") || path.equals("/login") || path.equals("/api/public/recovery/veto"))) {
             return Door.SIGN_IN;
         }
         if (path.startsWith("/api/public/signing/") || path.startsWith("/sign/")) {

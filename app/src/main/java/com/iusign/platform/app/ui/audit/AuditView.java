@@ -29,7 +29,9 @@ public class AuditView extends Main {
             "tenant.deactivated", "api-client.registered", "api-client.revoked", "superadmin.password-changed", "user.added", "user.locked",
             "user.unlocked", "sessions.flushed", "user.sessions-flushed", "tenant.owner-changed", "superadmin.invited",
             "superadmin.activated", "superadmin.disabled", "superadmin.enabled", "approval.requested", "approval.approved",
-            "approval.rejected", "approval.cancelled");
+            "approval.rejected", "approval.cancelled", "user.disabled", "recovery.opened", "recovery.challenge-sent",
+            "recovery.code-wrong", "recovery.verified", "recovery.locked", "recovery.vetoed", "recovery.cooling-off-shortened",
+            "recovery.completed", "recovery.cancelled");
 
     AuditView(AuditTrail trail) {
         addClassName("console-view");

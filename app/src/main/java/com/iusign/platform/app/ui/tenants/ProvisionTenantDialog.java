@@ -4,6 +4,8 @@ import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.FieldErrors;
 import com.iusign.platform.lifecycle.Plan;
 import com.iusign.platform.lifecycle.ProvisionTenant;
+import com.iusign.platform.lifecycle.ProvisioningResult;
+import com.iusign.platform.mail.PublicLinks;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.lifecycle.TenantLifecycle;
@@ -26,6 +28,8 @@ import java.util.function.Consumer;
 /** Provisions a tenant; every refusal lands on the field it concerns and nothing is written. */
 class ProvisionTenantDialog extends Dialog {
 
+    private final PublicLinks links;
+
     private final TenantLifecycle lifecycle;
     private final AuthenticationContext authentication;
     private final Consumer<Tenant> provisioned;
@@ -38,7 +42,8 @@ class ProvisionTenantDialog extends Dialog {
     private final FieldErrors errors;
     private boolean slugEdited;
 
-    ProvisionTenantDialog(TenantLifecycle lifecycle, AuthenticationContext authentication, Consumer<Tenant> provisioned) {
+    ProvisionTenantDialog(TenantLifecycle lifecycle, AuthenticationContext authentication, PublicLinks links, Consumer<Tenant> provisioned) {
+        this.links = links;
         this.lifecycle = lifecycle;
         this.authentication = authentication;
         this.provisioned = provisioned;
@@ -81,12 +86,17 @@ class ProvisionTenantDialog extends Dialog {
     private void submit() {
         errors.clear();
         try {
-            Tenant tenant = lifecycle.provision(new ProvisionTenant(name.getValue(), slug.getValue(),
+            ProvisioningResult result = lifecycle.provisionReporting(new ProvisionTenant(name.getValue(), slug.getValue(),
                             plan.getValue() == null ? null : plan.getValue().code(), ownerEmail.getValue(), customDomain.getValue()),
                     Actions.change(authentication, reason.getValue(), null));
+            Tenant tenant = result.tenant();
             close();
             Actions.succeeded("Provisioned " + tenant.name() + " (" + tenant.slug() + "); it is active");
             provisioned.accept(tenant);
+            if (result.extras().get("ownerActivationToken") instanceof String token) {
+                OneTimeLinkDialog.show("The owner's activation link", "Mailed to " + tenant.ownerEmail() + ". Shown here this once, for"
+                        + " handing over another way (it works once, for 72 hours).", links.to("/activate", "token", token));
+            }
         } catch (InvalidInput e) {
             errors.show(e.fieldErrors());
         } catch (Conflict e) {

@@ -35,8 +35,6 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.iusign.platform.identity.OwnerAssignments;
-import com.iusign.platform.security.Approvals;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -68,17 +66,15 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantTelemetry telemetry;
     private final TenantDomains domains;
     private final TenantFlags flags;
-    private final OwnerAssignments ownerAssignments;
-    private final Approvals approvals;
+    private final IdentityServices identity;
     private Tenant tenant;
     private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
                      AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags,
-                     OwnerAssignments ownerAssignments, Approvals approvals) {
-        this.ownerAssignments = ownerAssignments;
-        this.approvals = approvals;
+                     IdentityServices identity) {
+        this.identity = identity;
         this.telemetry = telemetry;
         this.flags = flags;
         this.domains = domains;
@@ -192,7 +188,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.setWidthFull();
         tabs.add("Overview", overview());
         tabs.add("Users", new TenantUsersPanel(tenant.id(), users, sessions, reason -> change(reason, null)));
-        tabs.add("Identity", new TenantIdentityPanel(tenant.id(), users, ownerAssignments, approvals, this::change,
+        tabs.add("Identity", new TenantIdentityPanel(tenant.id(), identity, this::change,
                 () -> tenant = lifecycle.get(tenant.id())));
         tabs.add("Domain", new TenantDomainPanel(domains, tenant));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));

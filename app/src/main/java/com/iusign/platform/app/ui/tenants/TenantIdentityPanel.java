@@ -38,8 +38,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * A tenant's identity: its owner and admins, and the owner changes — requested here with a
- * reason, carried out only when a second SuperAdmin approves (here, or in Reviews).
+ * A tenant's identity: its owner and admins, the owner changes — requested here with a reason,
+ * carried out only when a second SuperAdmin approves (here, or in Reviews) — and the recovery
+ * cases of its users ({@link RecoveryCasesSection}).
  */
 class TenantIdentityPanel extends Div {
 
@@ -49,15 +50,16 @@ class TenantIdentityPanel extends Div {
     private final Approvals approvals;
     private final BiFunction<String, String, Change> change;
     private final Runnable changed;
+    private final RecoveryCasesSection recovery;
 
-    TenantIdentityPanel(TenantId tenantId, TenantUsers users, OwnerAssignments assignments, Approvals approvals,
-                        BiFunction<String, String, Change> change, Runnable changed) {
+    TenantIdentityPanel(TenantId tenantId, IdentityServices services, BiFunction<String, String, Change> change, Runnable changed) {
         this.tenantId = tenantId;
-        this.users = users;
-        this.assignments = assignments;
-        this.approvals = approvals;
+        this.users = services.users();
+        this.assignments = services.assignments();
+        this.approvals = services.approvals();
         this.change = change;
         this.changed = changed;
+        this.recovery = new RecoveryCasesSection(tenantId, services, () -> users.list(tenantId), change);
         addClassName("identity-panel");
         render();
     }
@@ -94,8 +96,18 @@ class TenantIdentityPanel extends Div {
         requests.setItems(assignments.list(tenantId));
         requests.setEmptyStateText("No owner change was requested.");
         requests.setAllRowsVisible(true);
-        add(header, people, new H3("Owner changes"), new Paragraph("A second SuperAdmin must approve each change: "
-                + "neither the requester nor anyone they invited, nor an API client they registered."), requests);
+        Grid<Approval> pending = new Grid<>();
+        pending.setId("tenant-approvals");
+        pending.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        pending.addColumn(Approval::summary).setHeader("Waiting for a second SuperAdmin").setFlexGrow(3);
+        pending.addColumn(approval -> approval.requestedBy().name()).setHeader("Asked by").setFlexGrow(1);
+        pending.addComponentColumn(approval -> Times.relative(approval.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        pending.setItems(approvals.ofTenant(tenantId).stream()
+                .filter(approval -> approval.status() == com.iusign.platform.security.ApprovalStatus.PENDING).toList());
+        pending.setEmptyStateText("Nothing about this tenant waits for approval.");
+        pending.setAllRowsVisible(true);
+        add(header, people, new H3("Pending approvals"), pending, new H3("Owner changes"), new Paragraph("A second SuperAdmin must approve each change: "
+                + "neither the requester nor anyone they invited, nor an API client they registered."), requests, recovery);
     }
 
     private static String describe(Approval approval, OwnerAssignment assignment) {

@@ -20,7 +20,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 import java.util.function.Function;
 
-/** A tenant's users, owner first: status, activation, last sign-in; lock, unlock, and end one user's sessions. */
+/**
+ * A tenant's users, owner first: status and why (who locked or disabled it, when, the reason),
+ * activation, last sign-in; add a user (the activation link is mailed), resend an activation link,
+ * lock, unlock, and end one user's sessions.
+ */
 class TenantUsersPanel extends Div {
 
     private final TenantId tenant;
@@ -35,16 +39,20 @@ class TenantUsersPanel extends Div {
         this.sessions = sessions;
         this.change = change;
         grid.setId("tenant-users");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(TenantUser::email).setHeader("E-mail").setFlexGrow(2);
         grid.addColumn(TenantUser::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(user -> user.role().name().toLowerCase()).setHeader("Role").setAutoWidth(true);
         grid.addComponentColumn(TenantUsersPanel::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(TenantUsersPanel::why).setHeader("Why").setFlexGrow(2);
         grid.addComponentColumn(user -> user.lastSignInAt() == null ? new Span(user.activated() ? "never" : "not activated")
                 : Times.relative(user.lastSignInAt())).setHeader("Last sign-in").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        add(grid);
+        Button add = new Button("Add user…", click -> new AddUserDialog(tenant, users, change, this::refresh).open());
+        add.setId("add-user");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(add, grid);
         refresh();
     }
 
@@ -52,6 +60,15 @@ class TenantUsersPanel extends Div {
         Span status = new Span(user.status().name().toLowerCase());
         status.addClassNames("status-badge", user.status() == UserStatus.ACTIVE ? "status-active" : "status-suspended");
         return status;
+    }
+
+    /** Why the account is as it is, when an administrator made it so: "locked 3 h ago by …: reason". */
+    private static String why(TenantUser user) {
+        if (user.statusReason() == null || user.status() == UserStatus.ACTIVE && user.activated()) {
+            return user.activated() ? "" : "has not set a password yet";
+        }
+        return user.status().name().toLowerCase() + " " + Times.relativeText(user.statusChangedAt(), java.time.Instant.now()) + " by "
+                + user.statusChangedBy() + ": " + user.statusReason();
     }
 
     private HorizontalLayout actions(TenantUser user) {
@@ -69,7 +86,16 @@ class TenantUsersPanel extends Div {
                 }).open());
         lock.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         flush.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        return new HorizontalLayout(lock, flush);
+        HorizontalLayout actions = new HorizontalLayout(lock, flush);
+        if (!user.activated() && user.status() == UserStatus.ACTIVE) {
+            Button resend = new Button("Resend activation", click -> confirm("Send " + user.email() + " a new activation link?",
+                    "The earlier links stop working; the new one is valid for 72 hours.", "Send link",
+                    c -> users.resendActivation(tenant, user.id(), c), "sent a new activation link"));
+            resend.setId("resend-" + user.id());
+            resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            actions.add(resend);
+        }
+        return actions;
     }
 
     private void confirm(String title, String consequence, String label, java.util.function.Consumer<Change> action, String verb) {

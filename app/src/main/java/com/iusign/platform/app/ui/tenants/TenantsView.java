@@ -6,6 +6,7 @@ import com.iusign.platform.inventory.ManifestQueryException;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.mail.PublicLinks;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -48,6 +49,8 @@ import java.util.List;
 @RolesAllowed(PlatformAuthorities.SUPERADMIN)
 public class TenantsView extends Main implements BeforeEnterObserver {
 
+    private final PublicLinks links;
+
     private static final Logger log = LoggerFactory.getLogger(TenantsView.class);
 
     private final TenantManifest manifest;
@@ -58,7 +61,8 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     private final Div message = new Div();
     private final Span count = new Span();
 
-    TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication) {
+    TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication, PublicLinks links) {
+        this.links = links;
         this.manifest = manifest;
         this.lifecycle = lifecycle;
         this.authentication = authentication;
@@ -76,7 +80,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         filters.searchField().addKeyPressListener(Key.ENTER, event -> openUniqueMatch());
         filters.addChangeListener(this::changed);
         Button provision = new Button("Provision tenant", new Icon(VaadinIcon.PLUS),
-                click -> new ProvisionTenantDialog(lifecycle, authentication, this::open).open());
+                click -> new ProvisionTenantDialog(lifecycle, authentication, links, this::open).open());
         provision.setId("provision-tenant");
         provision.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(filters, provision);
