@@ -23,7 +23,7 @@ for line in open(results):
     rows[(int(connections), arm)].append((float(rps), ms(p50), ms(p99), non2xx))
 
 lines = [BEGIN, "", f"Machine: {machine}. Command: `bench/http/run.sh` "
-         f"({len(next(iter(rows.values())))} interleaved rounds per arm after a 10 s warm-up).", ""]
+         f"({len(next(iter(rows.values())))} interleaved rounds per arm after a 20 s warm-up each; the platform's 40 tokens are minted afresh before each of its rounds).", ""]
 for connections in sorted({c for c, _ in rows}, reverse=True):
     lines += [f"**{connections} connections**", "", "| arm | mean req/s (rounds) | p50 | p99 | non-2xx |", "|---|---|---|---|---|"]
     means = {}

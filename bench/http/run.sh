@@ -31,8 +31,9 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
+# Only a jar built with -Pproduction carries Vaadin's production bundle (`./mvnw verify` repackages a development one).
 JAR=$(ls "$ROOT"/app/target/app-*-exec.jar 2>/dev/null | head -1 || true)
-if [[ -z "$JAR" ]]; then
+if [[ -z "$JAR" ]] || ! unzip -p "$JAR" 'META-INF/VAADIN/config/flow-build-info.json' 2>/dev/null | grep -q '"productionMode" *: *true'; then
   echo "Building the production jar"
   ./mvnw -q -B -Pproduction -pl app -am package -DskipTests
   JAR=$(ls "$ROOT"/app/target/app-*-exec.jar | head -1)
@@ -60,6 +61,7 @@ env -u SPRING_DATASOURCE_URL -u SPRING_DATA_REDIS_URL -u SPRING_LIQUIBASE_USER -
 PIDS+=($!)
 
 echo "Starting Keycloak $KEYCLOAK_VERSION in dev mode on 127.0.0.1:$KEYCLOAK_PORT"
+rm -rf "$KEYCLOAK_HOME/data"   # dev mode keeps its realms in an H2 file there: every run starts from none
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
   "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port=$KEYCLOAK_PORT --log-level=warn \
   > "$WORK/keycloak.log" 2>&1 &
@@ -67,7 +69,7 @@ PIDS+=($!)
 
 wait_for "http://127.0.0.1:$PLATFORM_PORT/actuator/health/liveness"
 ADMIN=$(curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "http://127.0.0.1:$PLATFORM_PORT/oauth2/token" | json "['access_token']")
-: > "$WORK/platform-tokens.txt"
+: > "$WORK/platform-owners.txt"
 for i in $(seq 1 40); do
   slug="bench-http-$i-$RANDOM"
   body=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
@@ -76,9 +78,18 @@ for i in $(seq 1 40); do
   activation=$(echo "$body" | json "['ownerActivationToken']")
   curl -sf -o /dev/null -H 'Content-Type: application/json' -d "{\"token\":\"$activation\",\"password\":\"bench owner passphrase $i\"}" \
     "http://127.0.0.1:$PLATFORM_PORT/api/v1/auth/activate"
-  curl -sf -H 'Content-Type: application/json' -d "{\"tenant\":\"$slug\",\"email\":\"owner@$slug.test\",\"password\":\"bench owner passphrase $i\"}" \
-    "http://127.0.0.1:$PLATFORM_PORT/api/v1/auth/token" | json "['access_token']" >> "$WORK/platform-tokens.txt"
+  echo "$slug bench owner passphrase $i" >> "$WORK/platform-owners.txt"
 done
+
+# Tenant access tokens live at most 10 minutes: every platform round signs the 40 owners in afresh.
+mint_platform_tokens() {
+  : > "$WORK/platform-tokens.txt"
+  while read -r slug password; do
+    curl -sf -H 'Content-Type: application/json' -d "{\"tenant\":\"$slug\",\"email\":\"owner@$slug.test\",\"password\":\"$password\"}" \
+      "http://127.0.0.1:$PLATFORM_PORT/api/v1/auth/token" | json "['access_token']" >> "$WORK/platform-tokens.txt"
+  done < "$WORK/platform-owners.txt"
+}
+mint_platform_tokens
 
 wait_for "http://127.0.0.1:$KEYCLOAK_PORT/realms/master"
 KC="http://127.0.0.1:$KEYCLOAK_PORT"
@@ -107,6 +118,7 @@ me=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -1 
 [[ "$me" == "200" ]] || { echo "The platform refuses its own token: $me" >&2; exit 1; }
 
 arm() { # name connections seconds
+  [[ "$1" == platform ]] && mint_platform_tokens
   case "$1" in
     platform) MODE=bearer TOKENS=$WORK/platform-tokens.txt wrk -t2 -c"$2" -d"$3"s --latency -s bench/http/tokens.lua \
                 "http://127.0.0.1:$PLATFORM_PORT/api/v1/me" ;;
@@ -116,8 +128,8 @@ arm() { # name connections seconds
   esac
 }
 
-echo "Warming up (10 s per arm)"
-for a in platform keycloak liveness; do arm $a 64 10 > /dev/null; done
+echo "Warming up (20 s per arm)"
+for a in platform keycloak liveness; do arm $a 64 20 > /dev/null; done
 
 RESULTS=$WORK/results.tsv
 : > "$RESULTS"

@@ -3,20 +3,15 @@ package com.iusign.platform.app;
 import com.iusign.embedded.EmbeddedMailbox;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.SuperAdminAccounts;
+import com.iusign.testfixtures.Mails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Administrative recovery over real HTTP: the admin API, the public veto endpoint, the reset through activation, the gate. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -122,19 +117,11 @@ class RecoveryApiTests {
     }
 
     private String code(String address) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(address).stream().anyMatch(m -> m.subject().contains("verification code")));
-        Matcher code = Pattern.compile("(?m): (\\d{8})\\s*$").matcher(mailbox.to(address).stream()
-                .filter(m -> m.subject().contains("verification code")).toList().getLast().text());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return Mails.code(mailbox, address);
     }
 
     /** The token of the {@code nth} mailed link to {@code path} (0 the first). */
     private String linkToken(String address, String path, int nth) {
-        Pattern link = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_.%-]+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(address).stream().filter(m -> link.matcher(m.text()).find()).count() > nth);
-        Matcher matcher = link.matcher(mailbox.to(address).stream().filter(m -> link.matcher(m.text()).find()).toList().get(nth).text());
-        assertThat(matcher.find()).isTrue();
-        return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+        return Mails.token(mailbox, address, path, nth + 1);
     }
 }

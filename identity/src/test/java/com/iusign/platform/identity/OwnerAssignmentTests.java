@@ -14,6 +14,7 @@ import com.iusign.platform.security.ApprovalStatus;
 import com.iusign.platform.security.Approvals;
 import com.iusign.platform.security.SelfApproval;
 import com.iusign.platform.security.SuperAdminAccounts;
+import com.iusign.testfixtures.Mails;
 import com.iusign.testfixtures.MovableClock;
 import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +35,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -237,10 +236,7 @@ class OwnerAssignmentTests {
     }
 
     private String tokenMailedTo(String address) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mailbox.to(address).isEmpty());
-        Matcher link = Pattern.compile("/activate\\?token=([A-Za-z0-9_.%-]+)").matcher(mailbox.to(address).getLast().text());
-        assertThat(link.find()).as("the mail carries the activation link").isTrue();
-        return java.net.URLDecoder.decode(link.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        return Mails.token(mailbox, address, "/activate", 1);
     }
 
     private long owners() {

@@ -12,6 +12,7 @@ import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.Approval;
 import com.iusign.platform.security.Approvals;
 import com.iusign.platform.security.SuperAdminAccounts;
+import com.iusign.testfixtures.Mails;
 import com.iusign.testfixtures.MovableClock;
 import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +25,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -202,20 +201,12 @@ class RecoveryCaseTests {
     }
 
     private String codeMailedTo(String address) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(address).stream().anyMatch(mail -> mail.subject().contains("verification code")));
-        String text = mailbox.to(address).stream().filter(mail -> mail.subject().contains("verification code")).toList().getLast().text();
-        Matcher code = Pattern.compile("(?m): (\\d{8})\\s*$").matcher(text);
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return Mails.code(mailbox, address);
     }
 
+    /** The token of the latest link to {@code path}: the reset comes after the invitation, a veto link alone. */
     private String linkTokenMailedTo(String address, String path) {
-        Pattern link = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_.%-]+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(address).stream().anyMatch(mail -> link.matcher(mail.text()).find()));
-        String text = mailbox.to(address).stream().filter(mail -> link.matcher(mail.text()).find()).toList().getLast().text();
-        Matcher matcher = link.matcher(text);
-        assertThat(matcher.find()).isTrue();
-        return java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        return Mails.token(mailbox, address, path, path.equals("/activate") ? 2 : 1);
     }
 
     private static Refusal catchRefusal(java.util.concurrent.Callable<?> step) {

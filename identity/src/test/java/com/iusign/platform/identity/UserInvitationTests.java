@@ -7,19 +7,14 @@ import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.testfixtures.Mails;
 import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /** A new user's activation link arrives by mail; a resent one replaces it; a locked account says why, by whom and since when. */
 @ApplicationModuleTest(extraIncludes = {"lifecycle", "security", "mail", "domains"})
@@ -72,10 +67,6 @@ class UserInvitationTests {
     }
 
     private String tokenMailedTo(String address, int count) {
-        Pattern link = Pattern.compile("/activate\\?token=([A-Za-z0-9_.%-]+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(address).stream().filter(m -> link.matcher(m.text()).find()).count() >= count);
-        Matcher matcher = link.matcher(mailbox.to(address).stream().filter(m -> link.matcher(m.text()).find()).toList().get(count - 1).text());
-        assertThat(matcher.find()).isTrue();
-        return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+        return Mails.token(mailbox, address, "/activate", count);
     }
 }

@@ -12,6 +12,7 @@ import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.SuperAdminAccounts;
+import com.iusign.testfixtures.Mails;
 import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,8 +80,7 @@ class OwnerAssignmentBrowserTests {
         browser.visible(By.id("action-confirm")).click();
         browser.waitForText("Approved and carried out");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mailbox.to(newOwner).isEmpty());
-        String link = mailbox.to(newOwner).getLast().text().replaceAll("(?s).*?(/activate\\?token=\\S+).*", "$1");
+        String link = Mails.link(mailbox, newOwner, "/activate", 1);
         browser.signOut();
         browser.open(link);
         browser.type("activation-password", "successor passphrase 2026");

@@ -13,6 +13,7 @@ import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.Approval;
 import com.iusign.platform.security.Approvals;
 import com.iusign.platform.security.SuperAdminAccounts;
+import com.iusign.testfixtures.Mails;
 import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A recovery case in the console from evidence to the code read back (taken from the test's SMTP
@@ -150,20 +147,11 @@ class RecoveryBrowserTests {
     }
 
     private String code() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(member).stream().anyMatch(m -> m.subject().contains("verification code")));
-        Matcher code = Pattern.compile("(?m): (\\d{8})\\s*$").matcher(mailbox.to(member).stream()
-                .filter(m -> m.subject().contains("verification code")).toList().getLast().text());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return Mails.code(mailbox, member);
     }
 
-    /** The path and query of the latest mailed link to {@code path}, once at least {@code count} such mails arrived. */
     private String link(String address, String path, int count) {
-        Pattern link = Pattern.compile("(" + Pattern.quote(path) + "\\?token=\\S+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.to(address).stream().filter(m -> link.matcher(m.text()).find()).count() >= count);
-        Matcher matcher = link.matcher(mailbox.to(address).stream().filter(m -> link.matcher(m.text()).find()).toList().getLast().text());
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
+        return Mails.link(mailbox, address, path, count);
     }
 
     private int me(String token) throws Exception {
