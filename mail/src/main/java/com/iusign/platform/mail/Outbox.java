@@ -2,6 +2,7 @@ package com.iusign.platform.mail;
 
 import com.iusign.platform.mail.internal.MailQueued;
 import com.iusign.platform.mail.internal.MailStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,6 +46,13 @@ public class Outbox {
     /** The latest messages of the platform, newest first. */
     @Transactional(readOnly = true)
     public List<MailDelivery> recent(int limit) {
-        return store.recent(Math.max(1, Math.min(limit, 500)));
+        return recent(limit, null);
+    }
+
+    /** The latest messages to {@code recipient} (any, when null), newest first. */
+    @Transactional(readOnly = true)
+    public List<MailDelivery> recent(int limit, @Nullable String recipient) {
+        String to = recipient == null || recipient.isBlank() ? null : recipient.strip().toLowerCase(java.util.Locale.ROOT);
+        return store.recent(Math.max(1, Math.min(limit, 500)), to);
     }
 }

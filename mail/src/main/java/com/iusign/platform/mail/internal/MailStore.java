@@ -108,9 +108,11 @@ public class MailStore {
                 .param("reference", reference).query(MailStore::delivery).list();
     }
 
-    public List<MailDelivery> recent(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM mail_message ORDER BY queued_at DESC LIMIT :limit")
-                .param("limit", limit).query(MailStore::delivery).list();
+    public List<MailDelivery> recent(int limit, @Nullable String recipient) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM mail_message" + (recipient == null ? "" : " WHERE recipient = :recipient")
+                        + " ORDER BY queued_at DESC LIMIT :limit")
+                .params(recipient == null ? java.util.Map.of("limit", limit) : java.util.Map.of("limit", limit, "recipient", recipient))
+                .query(MailStore::delivery).list();
     }
 
     Instant now() {

@@ -18,6 +18,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -44,6 +46,7 @@ public class MailView extends Main {
     private final EmbeddedMailbox mailbox;
     private final Grid<MailDelivery> grid = new Grid<>();
     private final Div reader = new Div();
+    private final TextField recipient = new TextField();
 
     MailView(Outbox outbox, ObjectProvider<EmbeddedMailbox> mailbox) {
         this.outbox = outbox;
@@ -61,6 +64,12 @@ public class MailView extends Main {
         grid.asSingleSelect().addValueChangeListener(event -> read(event.getValue()));
         reader.setId("mail-reader");
         reader.addClassName("mail-reader");
+        recipient.setPlaceholder("Recipient's e-mail");
+        recipient.setId("mail-recipient");
+        recipient.setClearButtonVisible(true);
+        recipient.setValueChangeMode(ValueChangeMode.LAZY);
+        recipient.addValueChangeListener(event -> refresh());
+        recipient.getElement().setAttribute("aria-label", "Recipient's e-mail");
         Button refresh = new Button("Refresh", click -> refresh());
         refresh.setId("mail-refresh");
         Paragraph mode = new Paragraph(this.mailbox == null
@@ -68,7 +77,7 @@ public class MailView extends Main {
                 : "Embedded mail server on 127.0.0.1:" + this.mailbox.port() + ": nothing leaves this machine. "
                 + "Select a message to read it as its recipient would.");
         mode.addClassName("secondary-text");
-        HorizontalLayout bar = new HorizontalLayout(mode, refresh);
+        HorizontalLayout bar = new HorizontalLayout(mode, recipient, refresh);
         bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         bar.setWidthFull();
         bar.expand(mode);
@@ -77,7 +86,7 @@ public class MailView extends Main {
     }
 
     private void refresh() {
-        grid.setItems(outbox.recent(200));
+        grid.setItems(outbox.recent(200, recipient.getValue()));
     }
 
     private void read(MailDelivery delivery) {
