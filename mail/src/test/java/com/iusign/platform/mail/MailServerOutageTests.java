@@ -4,8 +4,12 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.iusign.platform.mail.internal.MailDispatcher;
+import com.iusign.platform.mail.internal.MailStore;
 import com.iusign.testfixtures.MovableClock;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +32,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The standard {@code spring.mail.*} settings pointing at an SMTP server on loopback that the test
- * stops and starts: a message queued while it is down fails visibly, waits its back-off on the
- * test's clock, and is delivered by the sweep once the server is back.
+ * starts late (the first test finds it down): a message queued while it is down fails visibly,
+ * waits its back-off on the test's clock, and is delivered by the sweep once the server is back.
  */
 @ApplicationModuleTest(extraIncludes = {"lifecycle", "security"})
 @Import(MailServerOutageTests.Clocks.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailServerOutageTests {
 
     private static final int PORT = freePort();
@@ -42,8 +47,10 @@ class MailServerOutageTests {
     private final Outbox outbox;
     private final MailDispatcher dispatcher;
     private final TransactionTemplate transactions;
+    private final MailStore store;
 
-    MailServerOutageTests(Outbox outbox, MailDispatcher dispatcher, TransactionTemplate transactions) {
+    MailServerOutageTests(Outbox outbox, MailDispatcher dispatcher, TransactionTemplate transactions, MailStore store) {
+        this.store = store;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
@@ -78,6 +85,7 @@ class MailServerOutageTests {
     }
 
     @Test
+    @Order(1)
     void aMessageQueuedWhileTheServerIsDownIsDeliveredWhenItIsBack() {
         String reference = "test:" + UUID.randomUUID();
         transactions.executeWithoutResult(status -> outbox.enqueue(new OutgoingMail("owner@example.test", "Your new role",
@@ -89,9 +97,7 @@ class MailServerOutageTests {
         assertThat(failed.lastError()).containsIgnoringCase("connect");
         assertThat(failed.nextAttemptAt()).isEqualTo(CLOCK.instant().plus(Duration.ofSeconds(30)));
 
-        server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("platform", "smtp-secret"));
-        server.start();
+        startServer();
         dispatcher.sendDue();
         assertThat(outbox.deliveries(reference).getFirst().attempts()).as("the back-off has not passed on the test's clock").isEqualTo(1);
 
@@ -106,6 +112,32 @@ class MailServerOutageTests {
         CLOCK.advance(Duration.ofHours(1));
         dispatcher.sendDue();
         assertThat(outbox.deliveries(reference).getFirst().attempts()).as("a sent message is never sent again").isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void aMessageWhoseListenerNeverRanIsSentByTheSweepAfterItsGrace() {
+        startServer();
+        String reference = "test:" + UUID.randomUUID();
+        // Queued as by a sender that crashed right after its commit: the row exists, no listener will run for it.
+        transactions.executeWithoutResult(status -> store.insert(new OutgoingMail("late@example.test", "Queued before a crash",
+                "Body " + reference, null, null, reference)));
+
+        dispatcher.sendDue();
+        assertThat(outbox.deliveries(reference).getFirst().status()).as("a new message is its listener's for one claim")
+                .isEqualTo(MailStatus.QUEUED);
+        CLOCK.advance(Duration.ofMinutes(2).plusSeconds(1));
+        dispatcher.sendDue();
+
+        assertThat(outbox.deliveries(reference).getFirst().status()).isEqualTo(MailStatus.SENT);
+    }
+
+    private static synchronized void startServer() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    .withConfiguration(GreenMailConfiguration.aConfig().withUser("platform", "smtp-secret"));
+            server.start();
+        }
     }
 
     private static int freePort() {

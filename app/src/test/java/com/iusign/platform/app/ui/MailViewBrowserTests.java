@@ -1,5 +1,6 @@
 package com.iusign.platform.app.ui;
 
+import com.iusign.embedded.EmbeddedMailbox;
 import com.iusign.platform.identity.SuperAdminInvitations;
 import com.iusign.platform.kernel.Actor;
 import com.iusign.platform.kernel.Change;
@@ -27,8 +28,10 @@ class MailViewBrowserTests {
     private final SuperAdminAccounts accounts;
     private final SuperAdminInvitations invitations;
     private final Outbox outbox;
+    private final EmbeddedMailbox mailbox;
 
-    MailViewBrowserTests(SuperAdminAccounts accounts, SuperAdminInvitations invitations, Outbox outbox) {
+    MailViewBrowserTests(SuperAdminAccounts accounts, SuperAdminInvitations invitations, Outbox outbox, EmbeddedMailbox mailbox) {
+        this.mailbox = mailbox;
         this.accounts = accounts;
         this.invitations = invitations;
         this.outbox = outbox;
@@ -38,8 +41,8 @@ class MailViewBrowserTests {
     void aSentInvitationIsListedAndReadable() throws Exception {
         String invitee = "mailview-" + UUID.randomUUID() + "@iusign.test";
         invitations.invite(invitee, Change.of(Actor.superAdmin("inviter@iusign.test"), "A colleague for the night shift"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.recent(50).stream()
-                .anyMatch(mail -> mail.recipient().equals(invitee) && mail.status() == MailStatus.SENT));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.recent(5, invitee).stream()
+                .anyMatch(mail -> mail.status() == MailStatus.SENT) && !mailbox.to(invitee).isEmpty());
 
         browser.signInAsNewSuperAdmin(accounts, "/mail");
         browser.type("mail-recipient", invitee);

@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * Sends queued messages: right after the queuing transaction commits (the event registry re-runs
  * this listener after a crash), and from a sweep every {@code iusign.mail.sweep-interval} for
- * messages whose retry is due. No database transaction is held while the SMTP server is talked to:
+ * messages whose retry is due (and for new ones whose listener never ran, after a grace of one
+ * claim, so the sweep does not race the listener). No database transaction is held while the SMTP server is talked to:
  * one short transaction claims the message, another records the outcome.
  */
 @Component
@@ -53,7 +54,7 @@ public class MailDispatcher {
     @Scheduled(fixedDelayString = "${iusign.mail.sweep-interval:PT15S}", initialDelayString = "${iusign.mail.sweep-interval:PT15S}")
     public int sendDue() {
         int attempted = 0;
-        for (UUID id : transactions.execute(status -> store.due(100))) {
+        for (UUID id : transactions.execute(status -> store.due(100, properties.claim()))) {
             attempted += attempt(id) ? 1 : 0;
         }
         return attempted;

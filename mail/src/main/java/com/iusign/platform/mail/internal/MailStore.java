@@ -77,13 +77,20 @@ public class MailStore {
                 .optional();
     }
 
-    /** Due messages, oldest first, for the retry sweep. */
-    List<UUID> due(int limit) {
+    /**
+     * Due messages, oldest first, for the retry sweep: failed ones whose back-off has passed, and
+     * queued ones nobody has attempted for {@code grace} — a new message is its after-commit
+     * listener's to send (the sweep picks it up only when that listener never ran: a crash).
+     */
+    List<UUID> due(int limit, Duration grace) {
+        Instant now = clock.instant();
         return jdbc.sql("""
                 SELECT id FROM mail_message
-                 WHERE status IN ('QUEUED', 'FAILED') AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= :now)
+                 WHERE ((status = 'FAILED' AND next_attempt_at <= :now) OR (status = 'QUEUED' AND next_attempt_at <= :settled))
+                   AND (claimed_until IS NULL OR claimed_until <= :now)
                  ORDER BY next_attempt_at LIMIT :limit""")
-                .param("now", Timestamp.from(clock.instant())).param("limit", limit).query(UUID.class).list();
+                .param("now", Timestamp.from(now)).param("settled", Timestamp.from(now.minus(grace))).param("limit", limit)
+                .query(UUID.class).list();
     }
 
     /** The server took it: the sealed bodies go, the record of the delivery stays. */
