@@ -124,12 +124,13 @@ public class OwnerAssignments {
     }
 
     private OwnerAssignment withExpiry(OwnerAssignment assignment) {
-        if (assignment.status() != OwnerAssignment.Status.PENDING || approvals.get(assignment.approvalId()).status() != ApprovalStatus.EXPIRED) {
+        if (assignment.status() != OwnerAssignment.Status.PENDING) {
             return assignment;
         }
-        return new OwnerAssignment(assignment.id(), assignment.tenantId(), assignment.targetUserId(), assignment.targetEmail(),
-                assignment.previousOwnerId(), assignment.previousOwnerBecomes(), assignment.approvalId(), OwnerAssignment.Status.EXPIRED,
-                null, assignment.requestedAt(), assignment.approvalId() == null ? null : approvals.get(assignment.approvalId()).expiresAt());
+        Approval approval = approvals.get(assignment.approvalId());
+        return approval.status() != ApprovalStatus.EXPIRED ? assignment : new OwnerAssignment(assignment.id(), assignment.tenantId(),
+                assignment.targetUserId(), assignment.targetEmail(), assignment.previousOwnerId(), assignment.previousOwnerBecomes(),
+                assignment.approvalId(), OwnerAssignment.Status.EXPIRED, null, assignment.requestedAt(), approval.expiresAt());
     }
 
     private static String normalized(@Nullable String email) {

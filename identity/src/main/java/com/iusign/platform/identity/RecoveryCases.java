@@ -117,8 +117,9 @@ public class RecoveryCases {
         } catch (DuplicateKeyException e) {
             throw new Conflict("userId", "A recovery case for " + user.email() + " is open already: continue or cancel it");
         }
-        step(tenantId, id, userId, "opened", RecoveryCase.Status.OPEN, situation + ": " + facts + " — identity: " + established, change);
-        return get(tenantId, id);
+        RecoveryCase opened = get(tenantId, id);
+        step(tenantId, opened, "opened", RecoveryCase.Status.OPEN, situation + ": " + facts + " — identity: " + established, change);
+        return opened;
     }
 
     /** Sends a fresh one-time code to the account's e-mail on file; an earlier code stops working. */
@@ -135,7 +136,7 @@ public class RecoveryCases {
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(CODE_MINUTES));
         store.challenge(caseId, codeHash(caseId, code), expiresAt);
         outbox.enqueue(mails.recoveryCode(lifecycle.get(tenantId).name(), tenantId.value(), caseId, recovery.userEmail(), code, expiresAt));
-        step(tenantId, caseId, recovery.userId(), "challenge-sent", RecoveryCase.Status.CHALLENGED,
+        step(tenantId, recovery, "challenge-sent", RecoveryCase.Status.CHALLENGED,
                 "A one-time code went to " + recovery.userEmail() + ", valid until " + when(expiresAt), change);
         return get(tenantId, caseId);
     }
@@ -163,11 +164,11 @@ public class RecoveryCases {
             int left = MAX_ATTEMPTS - recovery.codeAttempts() - 1;
             if (left <= 0) {
                 store.close(caseId, RecoveryCase.Status.LOCKED, now);
-                step(tenantId, caseId, recovery.userId(), "locked", RecoveryCase.Status.LOCKED,
+                step(tenantId, recovery, "locked", RecoveryCase.Status.LOCKED,
                         MAX_ATTEMPTS + " wrong codes: the case is locked; open a new one if the request is genuine", change);
                 throw new WrongRecoveryCode("Wrong code, the " + MAX_ATTEMPTS + "th: the case is locked", 0);
             }
-            step(tenantId, caseId, recovery.userId(), "code-wrong", RecoveryCase.Status.CHALLENGED, left + " attempt(s) left", change);
+            step(tenantId, recovery, "code-wrong", RecoveryCase.Status.CHALLENGED, left + " attempt(s) left", change);
             throw new WrongRecoveryCode("Wrong code: " + left + " attempt(s) left before the case locks", left);
         }
         startCoolingOff(tenantId, recovery, "The holder read the code back", change);
@@ -190,7 +191,7 @@ public class RecoveryCases {
             outbox.enqueue(mails.recoveryVetoNotice(tenant.name(), tenantId.value(), caseId, guardian.email(), recovery.userEmail(), token,
                     until));
         }
-        step(tenantId, caseId, recovery.userId(), "verified", RecoveryCase.Status.VERIFIED, how + "; cooling-off until " + when(until)
+        step(tenantId, recovery, "verified", RecoveryCase.Status.VERIFIED, how + "; cooling-off until " + when(until)
                 + "; veto links mailed to " + guardians.size() + " owner/admin(s)", change);
     }
 
@@ -210,7 +211,7 @@ public class RecoveryCases {
             throw new InvalidInput(Map.of("token", "This link is not valid (any more)"));
         }
         store.close(recovery.id(), RecoveryCase.Status.VETOED, clock.instant());
-        step(tenantId, recovery.id(), recovery.userId(), "vetoed", RecoveryCase.Status.VETOED, veto.recipient() + " objected",
+        step(tenantId, recovery, "vetoed", RecoveryCase.Status.VETOED, veto.recipient() + " objected",
                 Change.of(com.iusign.platform.kernel.Actor.system("veto-link:" + veto.recipient()), "Vetoed through the mailed link"));
     }
 
@@ -221,7 +222,7 @@ public class RecoveryCases {
             throw new Conflict("status", "The case is not in its cooling-off window");
         }
         store.coolingOffUntil(caseId, clock.instant());
-        step(tenantId, caseId, recovery.userId(), "cooling-off-shortened", RecoveryCase.Status.VERIFIED,
+        step(tenantId, recovery, "cooling-off-shortened", RecoveryCase.Status.VERIFIED,
                 "Cooling-off ended early, approved by " + approvedBy, change);
     }
 
@@ -257,7 +258,7 @@ public class RecoveryCases {
         users.insertActivation(OpaqueTokens.hash(token), tenantId.value(), user.id(), expiresAt);
         outbox.enqueue(mails.recoveryReset(lifecycle.get(tenantId).name(), tenantId.value(), caseId, user.email(), token, expiresAt));
         store.close(caseId, RecoveryCase.Status.COMPLETED, now);
-        step(tenantId, caseId, user.id(), "completed", RecoveryCase.Status.COMPLETED, "Account unlocked, every session ended, a reset"
+        step(tenantId, recovery, "completed", RecoveryCase.Status.COMPLETED, "Account unlocked, every session ended, a reset"
                 + " link (valid until " + when(expiresAt) + ") mailed to " + user.email(), change);
         return get(tenantId, caseId);
     }
@@ -265,7 +266,7 @@ public class RecoveryCases {
     public RecoveryCase cancel(TenantId tenantId, UUID caseId, Change change) {
         RecoveryCase recovery = lockOpen(tenantId, caseId);
         store.close(caseId, RecoveryCase.Status.CANCELLED, clock.instant());
-        step(tenantId, caseId, recovery.userId(), "cancelled", RecoveryCase.Status.CANCELLED, change.reason(), change);
+        step(tenantId, recovery, "cancelled", RecoveryCase.Status.CANCELLED, change.reason(), change);
         return get(tenantId, caseId);
     }
 
@@ -305,12 +306,13 @@ public class RecoveryCases {
     }
 
     /** A step without a ticket of its own carries the case's, so every audit entry of the case names it. */
-    void step(TenantId tenantId, UUID caseId, UUID userId, String step, RecoveryCase.Status status, String detail, Change request) {
-        String caseTicket = request.ticket() != null ? null : store.find(tenantId.value(), caseId).map(RecoveryCase::ticket).orElse(null);
-        Change change = caseTicket == null ? request : new Change(request.by(), request.reason(), caseTicket, request.correlationId());
+    void step(TenantId tenantId, RecoveryCase recovery, String step, RecoveryCase.Status status, String detail, Change request) {
+        Change change = request.ticket() != null || recovery.ticket() == null ? request
+                : new Change(request.by(), request.reason(), recovery.ticket(), request.correlationId());
         Instant now = clock.instant();
-        store.step(caseId, tenantId.value(), now, step, change.by().toString(), detail);
-        events.publishEvent(new RecoveryCaseChanged(UUID.randomUUID(), tenantId.value(), caseId, userId, step, status, detail, change, now));
+        store.step(recovery.id(), tenantId.value(), now, step, change.by().toString(), detail);
+        events.publishEvent(new RecoveryCaseChanged(UUID.randomUUID(), tenantId.value(), recovery.id(), recovery.userId(), step, status,
+                detail, change, now));
     }
 
     private byte[] codeHash(UUID caseId, String code) {

@@ -74,7 +74,7 @@ public class RecoveryDomainProof {
         DomainControlProofs.Challenge challenge = proofs.issue(tenantId, PURPOSE);
         Instant expiresAt = clock.instant().plus(Duration.ofHours(HOURS));
         store.domainChallenge(caseId, challenge.name(), challenge.value(), contact, expiresAt);
-        cases.step(tenantId, caseId, recovery.userId(), "domain-challenge-issued", RecoveryCase.Status.CHALLENGED, "The tenant publishes TXT "
+        cases.step(tenantId, recovery, "domain-challenge-issued", RecoveryCase.Status.CHALLENGED, "The tenant publishes TXT "
                 + challenge.name() + " = " + challenge.value() + " by " + RecoveryCases.when(expiresAt) + "; the reset link will go to "
                 + contact, change);
         return cases.get(tenantId, caseId);
@@ -98,7 +98,7 @@ public class RecoveryDomainProof {
         DomainControlProofs.Result result = proofs.check(tenantId,
                 new DomainControlProofs.Challenge(domain, recovery.domainRecord(), recovery.domainValue()));
         if (!result.proven()) {
-            cases.step(tenantId, caseId, recovery.userId(), "domain-check-failed", RecoveryCase.Status.CHALLENGED, result.detail(), change);
+            cases.step(tenantId, recovery, "domain-check-failed", RecoveryCase.Status.CHALLENGED, result.detail(), change);
             throw new DomainNotProven(result.detail());
         }
         cases.startCoolingOff(tenantId, recovery, "Control of " + domain + " proven (" + result.detail() + ")", change);

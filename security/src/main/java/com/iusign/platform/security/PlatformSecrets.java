@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keyed functions (HMAC, authenticated encryption) under the platform's own secrets, which never leave this class: each purpose
  * has a random 256-bit key, created once (under an advisory lock, so instances agree) and stored
  * only wrapped by the {@link KeyProvider}. Whoever reads or writes the database — an injection,
- * a backup, the runtime role itself — cannot compute them.
+ * a backup, the runtime role itself — cannot compute them. One purpose, one use: a purpose's
+ * secret serves either HMAC or AES-GCM, never both (callers name them {@code …-hmac}, {@code …-aes}).
  */
 @Service
 public class PlatformSecrets {

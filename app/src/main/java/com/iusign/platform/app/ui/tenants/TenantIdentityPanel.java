@@ -67,6 +67,7 @@ class TenantIdentityPanel extends Div {
     private void render() {
         removeAll();
         List<TenantUser> all = users.list(tenantId);
+        List<Approval> tenantApprovals = approvals.ofTenant(tenantId);
         Grid<TenantUser> people = new Grid<>();
         people.setId("identity-people");
         people.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -90,8 +91,11 @@ class TenantIdentityPanel extends Div {
         requests.addComponentColumn(assignment -> Times.relative(assignment.requestedAt())).setHeader("Requested").setAutoWidth(true);
         requests.addColumn(assignment -> assignment.targetEmail() + (assignment.targetUserId() == null ? " (invited)" : ""))
                 .setHeader("New owner").setFlexGrow(2);
-        requests.addColumn(assignment -> approvals.get(assignment.approvalId()).requestedBy().name()).setHeader("Requested by").setFlexGrow(1);
-        requests.addColumn(assignment -> describe(approvals.get(assignment.approvalId()), assignment)).setHeader("State").setFlexGrow(2);
+        // One read of the tenant's approvals per render, not one per row and column.
+        java.util.Map<java.util.UUID, Approval> approvalOf = tenantApprovals.stream()
+                .collect(java.util.stream.Collectors.toMap(Approval::id, approval -> approval));
+        requests.addColumn(assignment -> approvalOf(approvalOf, assignment).requestedBy().name()).setHeader("Requested by").setFlexGrow(1);
+        requests.addColumn(assignment -> describe(approvalOf(approvalOf, assignment), assignment)).setHeader("State").setFlexGrow(2);
         requests.addComponentColumn(this::decisions).setHeader("").setAutoWidth(true);
         requests.setItems(assignments.list(tenantId));
         requests.setEmptyStateText("No owner change was requested.");
@@ -102,12 +106,17 @@ class TenantIdentityPanel extends Div {
         pending.addColumn(Approval::summary).setHeader("Waiting for a second SuperAdmin").setFlexGrow(3);
         pending.addColumn(approval -> approval.requestedBy().name()).setHeader("Asked by").setFlexGrow(1);
         pending.addComponentColumn(approval -> Times.relative(approval.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        pending.setItems(approvals.ofTenant(tenantId).stream()
+        pending.setItems(tenantApprovals.stream()
                 .filter(approval -> approval.status() == com.iusign.platform.security.ApprovalStatus.PENDING).toList());
         pending.setEmptyStateText("Nothing about this tenant waits for approval.");
         pending.setAllRowsVisible(true);
         add(header, people, new H3("Pending approvals"), pending, new H3("Owner changes"), new Paragraph("A second SuperAdmin must approve each change: "
                 + "neither the requester nor anyone they invited, nor an API client they registered."), requests, recovery);
+    }
+
+    /** The tenant's latest hundred approvals cover its open requests; an older one is read on its own. */
+    private Approval approvalOf(java.util.Map<java.util.UUID, Approval> approvalOf, OwnerAssignment assignment) {
+        return approvalOf.computeIfAbsent(assignment.approvalId(), approvals::get);
     }
 
     private static String describe(Approval approval, OwnerAssignment assignment) {
