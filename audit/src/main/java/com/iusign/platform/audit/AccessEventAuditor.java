@@ -26,13 +26,13 @@ class AccessEventAuditor {
 
     @EventListener
     void on(TenantUserAdded event) {
-        append(event.eventId(), event.tenantId(), event.at(), event.change(), "user.added", Map.of(),
+        store.append(event.eventId(), event.tenantId(), event.at(), event.change(), "user.added", Map.of(),
                 Map.of("userId", event.userId().toString(), "email", event.email(), "role", event.role().name()));
     }
 
     @EventListener
     void on(TenantUserStatusChanged event) {
-        append(event.eventId(), event.tenantId(), event.at(), event.change(),
+        store.append(event.eventId(), event.tenantId(), event.at(), event.change(),
                 switch (event.to()) {
                     case LOCKED -> "user.locked";
                     case DISABLED -> "user.disabled";
@@ -44,14 +44,14 @@ class AccessEventAuditor {
 
     @EventListener
     void on(TenantUserActivationResent event) {
-        append(event.eventId(), event.tenantId(), event.at(), event.change(), "user.activation-resent", Map.of(),
+        store.append(event.eventId(), event.tenantId(), event.at(), event.change(), "user.activation-resent", Map.of(),
                 Map.of("userId", event.userId().toString(), "email", event.email(), "expiresAt", event.expiresAt().toString()));
     }
 
     /** Each step of an administrative recovery: {@code recovery.opened}, {@code recovery.verified}, {@code recovery.completed} … */
     @EventListener
     void on(RecoveryCaseChanged event) {
-        append(event.eventId(), event.tenantId(), event.at(), event.change(), "recovery." + event.step(), Map.of(),
+        store.append(event.eventId(), event.tenantId(), event.at(), event.change(), "recovery." + event.step(), Map.of(),
                 Map.of("caseId", event.caseId().toString(), "userId", event.userId().toString(), "status", event.status().name(),
                         "detail", event.detail()));
     }
@@ -63,13 +63,7 @@ class AccessEventAuditor {
         if (event.userId() != null) {
             after.put("userId", event.userId().toString());
         }
-        append(event.eventId(), event.tenantId(), event.effectiveAt(), event.change(),
+        store.append(event.eventId(), event.tenantId(), event.effectiveAt(), event.change(),
                 event.userId() == null ? "sessions.flushed" : "user.sessions-flushed", Map.of(), after);
-    }
-
-    private void append(UUID eventId, UUID tenantId, Instant at, Change change, String action, Map<String, Object> before,
-                        Map<String, Object> after) {
-        store.append(new AuditRecord(eventId, tenantId, at, change.by().kind().name(), change.by().name(), action, change.reason(),
-                change.ticket(), before, after, change.correlationId()));
     }
 }

@@ -1,5 +1,6 @@
 package com.iusign.platform.audit;
 
+import com.iusign.platform.kernel.Change;
 import com.iusign.platform.security.PlatformSecrets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,13 @@ class AuditStore {
     }
 
     /** Appends the record unless its source was appended before; must run inside the caller's transaction. */
+    /** An entry for a {@link Change} made to a tenant (or, with a null tenant, to the platform). */
+    void append(UUID eventId, @Nullable UUID tenantId, Instant at, Change change, String action, Map<String, Object> before,
+                Map<String, Object> after) {
+        append(new AuditRecord(eventId, tenantId, at, change.by().kind().name(), change.by().name(), action, change.reason(),
+                change.ticket(), before, after, change.correlationId()));
+    }
+
     void append(AuditRecord record) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
         boolean seen = jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE source_id = :sourceId)")

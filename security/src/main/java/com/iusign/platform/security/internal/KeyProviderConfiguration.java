@@ -5,7 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.env.Environment;
 
 import java.io.IOException;
@@ -17,6 +19,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
+ * The key provider: {@code IUSIGN_KEYS_PROVIDER=local} (default) or {@code aws-kms} (see
+ * {@link KmsProperties}; the standard AWS region and credential chain, or settings of their own).
  * The local key provider's master key: {@code IUSIGN_KEYS_MASTER_KEY} (base64 of 32 random
  * bytes) when set. Otherwise, only for the embedded default, a key generated once into the data
  * directory ({@code master.key}, owner-only) — or kept in memory for an ephemeral run. With real
@@ -24,14 +28,23 @@ import java.util.Base64;
  * each other's documents.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KmsProperties.class)
 class KeyProviderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KeyProviderConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean(KeyProvider.class)
-    KeyProvider localKeyProvider(Environment environment) {
-        return new LocalKeyProvider(masterKey(environment));
+    KeyProvider keyProvider(Environment environment, JdbcClient jdbc, KmsProperties kms) {
+        String provider = environment.getProperty("iusign.keys.provider", "local").strip();
+        return switch (provider) {
+            case "local" -> new LocalKeyProvider(masterKey(environment), jdbc);
+            case "aws-kms" -> {
+                log.info("Tenant master keys in AWS KMS ({}), platform secrets under {}", kms.describeEndpoint(), kms.platformKey());
+                yield new AwsKmsKeyProvider(kms.client(), kms.platformKey(), kms.deletionWindowDays());
+            }
+            default -> throw new IllegalStateException("IUSIGN_KEYS_PROVIDER is '" + provider + "'; it must be 'local' or 'aws-kms'");
+        };
     }
 
     static byte[] masterKey(Environment environment) {

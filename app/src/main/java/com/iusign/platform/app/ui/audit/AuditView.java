@@ -31,7 +31,7 @@ public class AuditView extends Main {
             "superadmin.activated", "superadmin.disabled", "superadmin.enabled", "approval.requested", "approval.approved",
             "approval.rejected", "approval.cancelled", "user.disabled", "recovery.opened", "recovery.challenge-sent",
             "recovery.code-wrong", "recovery.verified", "recovery.locked", "recovery.vetoed", "recovery.cooling-off-shortened",
-            "recovery.completed", "recovery.cancelled");
+            "recovery.completed", "recovery.cancelled", "key.rotated", "key.destroyed");
 
     AuditView(AuditTrail trail) {
         addClassName("console-view");

@@ -97,7 +97,7 @@ class StatusChangeDialog extends Dialog {
             case ACTIVE -> "Users of " + tenant.name() + " can sign in again, and signing links that have not expired work"
                     + " again. Sessions ended by the suspension stay ended.";
             case DEACTIVATED -> "Formal decommissioning of " + tenant.name() + ": no access for anyone, signing links answer"
-                    + " \"no longer available\", and the retention clock starts. This cannot be undone from the console.";
+                    + " \"no longer available\". Its data is kept (no purge exists yet). This cannot be undone from the console.";
         };
     }
 }

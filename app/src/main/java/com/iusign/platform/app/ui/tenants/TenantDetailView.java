@@ -3,6 +3,7 @@ package com.iusign.platform.app.ui.tenants;
 import com.iusign.platform.app.ui.audit.AuditGrid;
 import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.CopyableId;
+import com.iusign.platform.app.ui.components.Fact;
 import com.iusign.platform.app.ui.components.StatusBadge;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.audit.AuditQuery;
@@ -21,6 +22,7 @@ import com.iusign.platform.identity.UserStatus;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
+import com.iusign.platform.security.TenantKeys;
 import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.compliance.TenantFlags;
 import com.iusign.platform.telemetry.TenantTelemetry;
@@ -50,7 +52,7 @@ import java.util.function.Supplier;
 /**
  * One tenant: header with its status and the primary action (Suspend when active, Reactivate
  * when suspended) plus a More menu, and tabs for overview, users, identity (owner changes under
- * four eyes), domain, history and the tenant's audit trail.
+ * four eyes), domain, keys (the tenant's master key, rotation), history and the tenant's audit trail.
  * Every action carries the version the page loaded, so acting on a tenant someone else changed
  * meanwhile is refused and the page reloads to show what is true now.
  */
@@ -67,14 +69,16 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantDomains domains;
     private final TenantFlags flags;
     private final IdentityServices identity;
+    private final TenantKeys keys;
     private Tenant tenant;
     private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
                      AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags,
-                     IdentityServices identity) {
+                     IdentityServices identity, TenantKeys keys) {
         this.identity = identity;
+        this.keys = keys;
         this.telemetry = telemetry;
         this.flags = flags;
         this.domains = domains;
@@ -126,9 +130,9 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
             titleLine.add(flagged);
         });
         titleLine.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        Div facts = new Div(fact("Slug", new Span(tenant.slug())), fact("Plan", new Span(tenant.plan())),
-                fact("Subscription", new Span(tenant.subscriptionStatus().name())),
-                fact("ID", new CopyableId(tenant.id().value(), false)));
+        Div facts = new Div(Fact.of("Slug", new Span(tenant.slug())), Fact.of("Plan", new Span(tenant.plan())),
+                Fact.of("Subscription", new Span(tenant.subscriptionStatus().name())),
+                Fact.of("ID", new CopyableId(tenant.id().value(), false)));
         facts.addClassName("tenant-facts");
         HorizontalLayout actions = new HorizontalLayout();
         actions.setAlignItems(HorizontalLayout.Alignment.CENTER);
@@ -191,6 +195,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.add("Identity", new TenantIdentityPanel(tenant.id(), identity, this::change,
                 () -> tenant = lifecycle.get(tenant.id())));
         tabs.add("Domain", new TenantDomainPanel(domains, tenant));
+        tabs.add("Keys", new TenantKeysPanel(tenant.id(), tenant.name(), keys, reason -> change(reason, null)));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
         AuditGrid audit = new AuditGrid(trail, false);
         audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));
@@ -200,13 +205,13 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
 
     private Div overview() {
         Div facts = new Div(
-                fact("Owner e-mail", new Span(tenant.ownerEmail())),
-                fact("Custom domain", new Span(Objects.requireNonNullElse(tenant.customDomain(), "none"))),
-                fact("Created", Times.relative(tenant.createdAt())),
-                fact("Status since", Times.relative(tenant.statusChangedAt())),
-                fact("Last change", Times.relative(tenant.updatedAt())),
-                fact("Users", new Span(userCounts())),
-                fact("Last session flush", sessions.lastFlush(tenant.id())
+                Fact.of("Owner e-mail", new Span(tenant.ownerEmail())),
+                Fact.of("Custom domain", new Span(Objects.requireNonNullElse(tenant.customDomain(), "none"))),
+                Fact.of("Created", Times.relative(tenant.createdAt())),
+                Fact.of("Status since", Times.relative(tenant.statusChangedAt())),
+                Fact.of("Last change", Times.relative(tenant.updatedAt())),
+                Fact.of("Users", new Span(userCounts())),
+                Fact.of("Last session flush", sessions.lastFlush(tenant.id())
                         .map(flush -> (com.vaadin.flow.component.Component) new Span(Times.exact(flush.at()) + " by " + flush.by()))
                         .orElse(new Span("never"))));
         facts.addClassName("tenant-overview");
@@ -263,13 +268,5 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
             tenant = lifecycle.get(tenant.id());
         }
         render();
-    }
-
-    private static Div fact(String label, com.vaadin.flow.component.Component value) {
-        Span name = new Span(label);
-        name.addClassName("fact-label");
-        Div fact = new Div(name, value);
-        fact.addClassName("fact");
-        return fact;
     }
 }
