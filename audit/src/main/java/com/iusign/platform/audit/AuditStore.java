@@ -133,7 +133,7 @@ class AuditStore {
         }
     }
 
-    private static AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
+    static AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
         return new AuditEntry(
                 row.getLong("id"),
                 row.getObject("tenant_id", UUID.class),

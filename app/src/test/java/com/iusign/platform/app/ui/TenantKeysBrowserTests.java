@@ -50,5 +50,15 @@ class TenantKeysBrowserTests {
         browser.waitFor(driver -> browser.visible(By.id("key-generations")).getText().equals("2"));
         assertThat(browser.visible(By.id("key-last-rotated")).getText()).isEqualTo("just now");
         browser.screenshot("41-tenant-keys-rotated");
+
+        browser.click(By.xpath("//vaadin-tab[normalize-space(.)='Audit']"));
+        String href = browser.visible(By.id("audit-export")).getAttribute("href");
+        Object export = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed ' + e));",
+                href);
+        assertThat(export.toString()).as("the console's export is the signed JSON Lines file").contains("\"action\":\"key.rotated\"")
+                .contains("Rotation after a staff departure").contains("{\"manifest\":\"");
+        browser.waitForText("key.rotated");
+        browser.screenshot("42-tenant-audit-export");
     }
 }

@@ -12,6 +12,8 @@ import com.iusign.platform.security.TenantMasterKey;
 import com.iusign.testfixtures.TestTenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (RotateKeyOnDemand + ReEncrypt) and shreds through it.
  */
 @ApplicationModuleTest(extraIncludes = "lifecycle")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KmsTenantKeysTests {
 
     private static final LoopbackKms KMS = start();
@@ -40,11 +43,13 @@ class KmsTenantKeysTests {
     private final TenantKeys keys;
     private final TenantKeyRing ring;
     private final TenantLifecycle lifecycle;
+    private final JdbcClient jdbc;
 
-    KmsTenantKeysTests(TenantKeys keys, TenantKeyRing ring, TenantLifecycle lifecycle) {
+    KmsTenantKeysTests(TenantKeys keys, TenantKeyRing ring, TenantLifecycle lifecycle, JdbcClient jdbc) {
         this.keys = keys;
         this.ring = ring;
         this.lifecycle = lifecycle;
+        this.jdbc = jdbc;
     }
 
     private static LoopbackKms start() {
@@ -65,8 +70,15 @@ class KmsTenantKeysTests {
         properties.add("iusign.keys.aws-kms.deletion-window-days", () -> "7");
     }
 
+    /**
+     * The tests of a CI run share one database: this context's platform signing key and secrets,
+     * wrapped under the loopback KMS, would unwrap nowhere else (every other context would then
+     * ignore the newest signing key, and its older keys would retire under it).
+     */
     @AfterAll
-    static void stop() {
+    void stop() {
+        jdbc.sql("DELETE FROM platform_signing_key WHERE provider = 'aws-kms'").update();
+        jdbc.sql("DELETE FROM platform_secret WHERE provider = 'aws-kms'").update();
         KMS.close();
     }
 

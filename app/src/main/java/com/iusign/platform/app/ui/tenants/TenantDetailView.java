@@ -7,6 +7,7 @@ import com.iusign.platform.app.ui.components.Fact;
 import com.iusign.platform.app.ui.components.StatusBadge;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.audit.AuditQuery;
+import com.iusign.platform.audit.AuditExport;
 import com.iusign.platform.audit.AuditTrail;
 import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.IllegalTransitionException;
@@ -27,6 +28,8 @@ import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.compliance.TenantFlags;
 import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -70,14 +73,17 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantFlags flags;
     private final IdentityServices identity;
     private final TenantKeys keys;
+    private final AuditExport export;
     private Tenant tenant;
     private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
+    private int selectedTab;
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
                      AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags,
-                     IdentityServices identity, TenantKeys keys) {
+                     IdentityServices identity, TenantKeys keys, AuditExport export) {
         this.identity = identity;
+        this.export = export;
         this.keys = keys;
         this.telemetry = telemetry;
         this.flags = flags;
@@ -195,12 +201,31 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.add("Identity", new TenantIdentityPanel(tenant.id(), identity, this::change,
                 () -> tenant = lifecycle.get(tenant.id())));
         tabs.add("Domain", new TenantDomainPanel(domains, tenant));
-        tabs.add("Keys", new TenantKeysPanel(tenant.id(), tenant.name(), keys, reason -> change(reason, null)));
+        tabs.add("Keys", new TenantKeysPanel(tenant.id(), tenant.name(), keys, reason -> change(reason, null), this::render));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
         AuditGrid audit = new AuditGrid(trail, false);
         audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));
-        tabs.add("Audit", audit);
+        tabs.add("Audit", new Div(exportLink(), audit));
+        // An action re-renders the page; the SuperAdmin stays on the tab they acted from.
+        tabs.setSelectedIndex(Math.min(selectedTab, tabs.getTabCount() - 1));
+        tabs.addSelectedChangeListener(event -> selectedTab = tabs.getSelectedIndex());
         return tabs;
+    }
+
+    /** The tenant's trail as JSON Lines with a signed manifest, verifiable offline (docs/security.md). */
+    private Anchor exportLink() {
+        UUID tenantId = tenant.id().value();
+        String admin = authentication.getPrincipalName().orElseThrow();
+        Anchor link = new Anchor((DownloadEvent event) -> {
+            event.setFileName("audit-" + tenantId + ".jsonl");
+            event.setContentType("application/x-ndjson");
+            try (java.io.OutputStream out = event.getOutputStream()) {
+                export.write(new AuditExport.Range(tenantId, null, null), com.iusign.platform.kernel.Actor.superAdmin(admin), out);
+            }
+        }, "Export the trail (JSON Lines, signed manifest)");
+        link.setId("audit-export");
+        link.getElement().setAttribute("download", true);
+        return link;
     }
 
     private Div overview() {

@@ -30,8 +30,11 @@ final class TenantKeysPanel extends Div {
     private final String tenantName;
     private final TenantKeys keys;
     private final Function<String, Change> change;
+    private final Runnable changed;
 
-    TenantKeysPanel(TenantId tenantId, String tenantName, TenantKeys keys, Function<String, Change> change) {
+    /** @param changed re-renders the tenant's page after a rotation (its Audit tab shows the new entry) */
+    TenantKeysPanel(TenantId tenantId, String tenantName, TenantKeys keys, Function<String, Change> change, Runnable changed) {
+        this.changed = changed;
         this.tenantId = tenantId;
         this.tenantName = tenantName;
         this.keys = keys;
@@ -100,7 +103,7 @@ final class TenantKeysPanel extends Div {
                     } catch (Refusal e) {
                         Actions.refused(e.getMessage());
                     }
-                    render();
+                    changed.run();
                 }).open();
     }
 
