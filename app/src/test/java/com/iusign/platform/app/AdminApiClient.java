@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A script's view of the admin API over real HTTP: registers a client, gets a token, sends JSON. */
-final class AdminApiClient {
+public final class AdminApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,7 +24,7 @@ final class AdminApiClient {
     private final String token;
     final String clientId;
 
-    AdminApiClient(AdminApiClients clients, int port) throws IOException, InterruptedException {
+    public AdminApiClient(AdminApiClients clients, int port) throws IOException, InterruptedException {
         this(clients, port, "test@iusign.test");
     }
 
@@ -49,26 +49,26 @@ final class AdminApiClient {
         return token;
     }
 
-    Reply get(String path) throws IOException, InterruptedException {
+    public Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Reply download(String path, String accept) throws IOException, InterruptedException {
+    public Reply download(String path, String accept) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Bearer " + token)
                 .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null, response.body());
     }
 
-    Reply post(String path, String json) throws IOException, InterruptedException {
+    public Reply post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Reply patch(String path, String json) throws IOException, InterruptedException {
+    public Reply patch(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A call with another bearer token (a tenant user's), or none when {@code bearer} is null. */
-    Reply as(String bearer, String method, String path, String json) throws IOException, InterruptedException {
+    public Reply as(String bearer, String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
@@ -81,7 +81,7 @@ final class AdminApiClient {
     }
 
     /** A multipart/form-data POST with text fields and one file part named {@code document} (skipped when null). */
-    Reply multipart(String bearer, String path, java.util.Map<String, String> fields, String fileName, byte[] file)
+    public Reply multipart(String bearer, String path, java.util.Map<String, String> fields, String fileName, byte[] file)
             throws IOException, InterruptedException {
         String boundary = "iusign-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -117,7 +117,7 @@ final class AdminApiClient {
     }
 
     /** Provisions a tenant on {@code plan}, activates its owner and signs in: the owner's access token. */
-    TenantOwner tenantOwner(String plan) throws IOException, InterruptedException {
+    public TenantOwner tenantOwner(String plan) throws IOException, InterruptedException {
         String slug = com.iusign.testfixtures.TestTenants.slug("t");
         String email = "owner@" + slug + ".test";
         String password = "owner password " + slug;
@@ -134,7 +134,7 @@ final class AdminApiClient {
     }
 
     /** Creates an envelope for one recipient with a one-page PDF, sends it and returns its public signing-link path. */
-    String sentLink(TenantOwner owner, String title, String recipientName, String recipientEmail) throws IOException, InterruptedException {
+    public String sentLink(TenantOwner owner, String title, String recipientName, String recipientEmail) throws IOException, InterruptedException {
         Reply created = multipart(owner.accessToken(), "/api/v1/envelopes", java.util.Map.of("title", title,
                 "recipients", "[{\"name\":\"%s\",\"email\":\"%s\"}]".formatted(recipientName, recipientEmail)),
                 "document.pdf", com.iusign.platform.signing.SamplePdf.withText(title));
@@ -142,7 +142,7 @@ final class AdminApiClient {
         return "/api/public/signing/" + url.substring(url.lastIndexOf('/') + 1);
     }
 
-    record TenantOwner(String tenantId, String slug, String accessToken) {
+    public record TenantOwner(String tenantId, String slug, String accessToken) {
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -156,13 +156,13 @@ final class AdminApiClient {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    record Reply(int status, String contentType, String location, String body) {
+    public record Reply(int status, String contentType, String location, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String text(String pointer) {
+        public String text(String pointer) {
             return json().at(pointer).asString();
         }
     }

@@ -101,7 +101,7 @@ public class TenantDomains {
         do {
             page = lifecycle.tenantsAfter(after, 500);
             for (Tenant tenant : page) {
-                if (tenant.customDomain() != null && !tenant.customDomain().isBlank() && tenant.status() != TenantStatus.DEACTIVATED) {
+                if (tenant.customDomain() != null && !tenant.customDomain().isBlank() && !tenant.status().closed()) {
                     diagnose(tenant.id());
                     checked++;
                 }

@@ -64,7 +64,7 @@ class OwnerAssignmentApproval implements ApprovalHandler {
         scope.enter(tenantId.value());
         OwnerAssignment assignment = pending(approval);
         Tenant tenant = lifecycle.get(tenantId);
-        if (tenant.status() == TenantStatus.DEACTIVATED) {
+        if (tenant.status().closed()) {
             throw new Conflict("status", "The tenant was deactivated since the request: it gets no new owner");
         }
         users.lockSeats(tenantId.value());

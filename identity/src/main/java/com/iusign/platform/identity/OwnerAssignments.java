@@ -64,7 +64,7 @@ public class OwnerAssignments {
                                    OwnerAssignment.PreviousOwner previousOwnerBecomes, Change change) {
         scope.enter(tenantId.value());
         Tenant tenant = lifecycle.get(tenantId);
-        if (tenant.status() == TenantStatus.DEACTIVATED) {
+        if (tenant.status().closed()) {
             throw new Conflict("status", "A deactivated tenant gets no new owner");
         }
         if ((userId == null) == (email == null || email.isBlank())) {

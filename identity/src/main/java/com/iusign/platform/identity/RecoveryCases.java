@@ -96,7 +96,7 @@ public class RecoveryCases {
                              Change change) {
         scope.enter(tenantId.value());
         Tenant tenant = lifecycle.get(tenantId);
-        if (tenant.status() == TenantStatus.DEACTIVATED) {
+        if (tenant.status().closed()) {
             throw new Conflict("status", "A deactivated tenant's accounts are not recovered");
         }
         TenantUser user = users.find(tenantId.value(), userId)

@@ -171,7 +171,7 @@ public class TenantSignIn {
         if (tenant == TenantStatus.SUSPENDED) {
             throw new SignInRefused(Reason.TENANT_SUSPENDED, "Your organization is temporarily suspended; contact its owner or support");
         }
-        if (tenant == TenantStatus.DEACTIVATED) {
+        if (tenant.closed()) {
             throw new SignInRefused(Reason.TENANT_DEACTIVATED, "Your organization was deactivated");
         }
         if (user == UserStatus.LOCKED) {

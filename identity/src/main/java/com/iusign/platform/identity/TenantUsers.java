@@ -99,7 +99,7 @@ public class TenantUsers {
         scope.enter(tenantId.value());
         Tenant tenant = lifecycle.get(tenantId);
         TenantStatus status = tenant.status();
-        if (status == TenantStatus.DEACTIVATED) {
+        if (status.closed()) {
             throw new Conflict("status", "A deactivated tenant gets no new users");
         }
         Map<String, String> errors = new LinkedHashMap<>();

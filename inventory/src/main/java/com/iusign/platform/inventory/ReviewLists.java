@@ -86,7 +86,7 @@ public class ReviewLists {
                        CASE WHEN flag_reason IS NOT NULL THEN 'FLAGGED' WHEN %s THEN 'INACTIVE' ELSE 'TRIAL_OVERDUE' END AS reason,
                        last_activity_at, created_at, subscription_status, status, flag_reason
                   FROM tenant_manifest
-                 WHERE status <> 'DEACTIVATED'
+                 WHERE status NOT IN ('DEACTIVATED', 'PURGED')
                    AND (flag_reason IS NOT NULL OR %s
                         OR (subscription_status = 'TRIALING' AND created_at < now() - make_interval(days => :trial)))
                  ORDER BY flag_reason IS NULL, coalesce(last_activity_at, created_at), tenant_id""".formatted(QUIET_SINCE, QUIET_SINCE))

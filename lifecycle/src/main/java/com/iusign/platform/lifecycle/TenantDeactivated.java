@@ -7,7 +7,14 @@ import com.iusign.platform.kernel.TenantId;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TenantDeactivated(UUID eventId, TenantId tenantId, TenantStatus from, Change change, Instant at) implements TenantStatusChanged {
+/** The tenant lost all access; its data is kept until {@code purgeAfter}, the end of its retention window. */
+public record TenantDeactivated(UUID eventId, TenantId tenantId, TenantStatus from, Instant purgeAfter, Change change, Instant at)
+        implements TenantStatusChanged {
+
+    @Override
+    public java.util.Map<String, Object> after() {
+        return java.util.Map.of("status", to().name(), "purgeAfter", purgeAfter.toString());
+    }
 
     @Override
     public TenantStatus to() {

@@ -16,7 +16,7 @@ import java.util.UUID;
  * audit trail needs nothing else.
  */
 public sealed interface TenantEvent permits TenantProvisioned, TenantRenamed, TenantPlanChanged,
-        TenantSubscriptionStatusChanged, TenantCustomDomainChanged, TenantStatusChanged, TenantOwnerChanged {
+        TenantSubscriptionStatusChanged, TenantCustomDomainChanged, TenantStatusChanged, TenantOwnerChanged, TenantRetentionChanged {
 
     UUID eventId();
 

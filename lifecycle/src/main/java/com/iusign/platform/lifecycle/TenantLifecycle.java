@@ -43,9 +43,11 @@ public class TenantLifecycle {
     private final BulkStatusChange bulk;
     private final ObjectProvider<TenantProvisioningExtension> extensions;
     private final Clock clock;
+    private final RetentionPolicy retention;
 
     TenantLifecycle(TenantRecords records, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                    ObjectProvider<TenantProvisioningExtension> extensions) {
+                    ObjectProvider<TenantProvisioningExtension> extensions, RetentionPolicy retention) {
+        this.retention = retention;
         this.records = records;
         this.events = events;
         this.extensions = extensions;
@@ -96,8 +98,8 @@ public class TenantLifecycle {
      */
     public Tenant update(TenantId id, UpdateTenant command, Change change) {
         Tenant current = lock(id, command.expectedVersion());
-        if (current.status() == TenantStatus.DEACTIVATED) {
-            throw new Conflict("status", "A deactivated tenant cannot be changed");
+        if (current.status() == TenantStatus.DEACTIVATED || current.status() == TenantStatus.PURGED) {
+            throw new Conflict("status", "A " + current.status().label().toLowerCase() + " tenant cannot be changed");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String name = command.name() == null ? current.name() : TenantRules.name(command.name(), errors);
@@ -115,7 +117,7 @@ public class TenantLifecycle {
         requireFree(renamed ? name : null, null, domainChanged ? domain : null, id);
         Instant now = clock.instant();
         Tenant changed = new Tenant(id, name, current.slug(), plan, subscription, current.status(), current.ownerEmail(), domain,
-                current.createdAt(), now, current.statusChangedAt(), current.version());
+                current.createdAt(), now, current.statusChangedAt(), current.version(), current.purgeAfter(), current.purgedAt());
         insertOrConflict(() -> records.updateAttributes(changed, now));
         if (renamed) {
             records.recordRename(id, current.name(), name, change, now);
@@ -158,7 +160,10 @@ public class TenantLifecycle {
         return moveTo(id, TenantStatus.ACTIVE, change, expectedVersion);
     }
 
-    /** ACTIVE or SUSPENDED → DEACTIVATED, for good. @throws IllegalTransitionException when already deactivated */
+    /**
+     * ACTIVE or SUSPENDED → DEACTIVATED: no access, and the retention window starts ({@link RetentionPolicy}),
+     * after which the tenant is purged. @throws IllegalTransitionException when already deactivated
+     */
     public Tenant deactivate(TenantId id, Change change, @Nullable Long expectedVersion) {
         return moveTo(id, TenantStatus.DEACTIVATED, change, expectedVersion);
     }
@@ -168,16 +173,82 @@ public class TenantLifecycle {
         if (!current.status().canMoveTo(target)) {
             throw new IllegalTransitionException(current.status(), target);
         }
+        return move(current, target, change);
+    }
+
+    private Tenant move(Tenant current, TenantStatus target, Change change) {
+        TenantId id = current.id();
         Instant now = clock.instant();
-        records.updateStatus(id, target, now);
+        Instant purgeAfter = target == TenantStatus.DEACTIVATED ? now.plus(retention.window()) : null;
+        records.updateStatus(id, target, now, purgeAfter, target == TenantStatus.PURGED ? now : null);
         records.recordStatus(id, current.status(), target, change, now);
         UUID eventId = UUID.randomUUID();
         events.publishEvent(switch (target) {
             case SUSPENDED -> new TenantSuspended(eventId, id, current.status(), change, now);
             case ACTIVE -> new TenantReactivated(eventId, id, current.status(), change, now);
-            case DEACTIVATED -> new TenantDeactivated(eventId, id, current.status(), change, now);
+            case DEACTIVATED -> new TenantDeactivated(eventId, id, current.status(), purgeAfter, change, now);
+            case PURGED -> new TenantPurged(eventId, id, current.status(), change, now);
         });
         return require(id);
+    }
+
+    /**
+     * DEACTIVATED → ACTIVE within the retention window. Only the retention module calls it, once a
+     * second SuperAdmin approved the restore; the tenant's users sign in again (sessions before the
+     * deactivation stay ended).
+     *
+     * @throws IllegalTransitionException unless the tenant is deactivated (a purged one cannot come back)
+     */
+    public Tenant restore(TenantId id, Change change) {
+        Tenant current = lock(id, null);
+        if (current.status() != TenantStatus.DEACTIVATED) {
+            throw new IllegalTransitionException(current.status(), TenantStatus.ACTIVE);
+        }
+        return move(current, TenantStatus.ACTIVE, change);
+    }
+
+    /**
+     * DEACTIVATED → PURGED: the tombstone, once the retention module has deleted the tenant's data
+     * and destroyed its key. Repeating it on a purged tenant returns the tombstone unchanged.
+     */
+    public Tenant markPurged(TenantId id, Change change) {
+        Tenant current = lock(id, null);
+        if (current.status() == TenantStatus.PURGED) {
+            return current;
+        }
+        if (current.status() != TenantStatus.DEACTIVATED) {
+            throw new IllegalTransitionException(current.status(), TenantStatus.PURGED);
+        }
+        return move(current, TenantStatus.PURGED, change);
+    }
+
+    /**
+     * Moves the end of a deactivated tenant's retention window to {@code days} after its
+     * deactivation; only longer than the platform's window (a shorter one is "purge now", which
+     * needs a second SuperAdmin). Audited as {@code tenant.retention-changed}.
+     */
+    public Tenant extendRetention(TenantId id, int days, Change change) {
+        Tenant current = lock(id, null);
+        if (current.status() != TenantStatus.DEACTIVATED) {
+            throw new Conflict("status", "Only a deactivated tenant has a retention window; " + current.name() + " is "
+                    + current.status().label().toLowerCase());
+        }
+        if (days < retention.days() || days > RetentionPolicy.MAX_DAYS) {
+            throw InvalidInput.of("days", "The retention window can be extended to " + retention.days() + " to "
+                    + RetentionPolicy.MAX_DAYS + " days after deactivation; to purge sooner, use Purge now (a second"
+                    + " SuperAdmin approves it)");
+        }
+        Instant purgeAfter = current.statusChangedAt().plus(java.time.Duration.ofDays(days));
+        Instant now = clock.instant();
+        records.updatePurgeAfter(id, purgeAfter, now);
+        events.publishEvent(new TenantRetentionChanged(UUID.randomUUID(), id, current.purgeAfter(), purgeAfter, days, change, now));
+        return require(id);
+    }
+
+    /** Deactivated tenants whose retention window has ended, oldest first (the purge job's work list). */
+    @Transactional(readOnly = true)
+    public List<TenantId> purgeDue(int limit) {
+        return records.purgeDue(clock.instant(), limit);
     }
 
     /**

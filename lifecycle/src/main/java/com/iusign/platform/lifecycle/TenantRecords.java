@@ -24,7 +24,7 @@ class TenantRecords {
 
     private static final String COLUMNS = """
             id, name, slug, plan, subscription_status, status, owner_email, custom_domain,
-            created_at, updated_at, status_changed_at, version""";
+            created_at, updated_at, status_changed_at, version, purge_after, purged_at""";
 
     private final JdbcClient jdbc;
 
@@ -104,11 +104,15 @@ class TenantRecords {
                 .param("owner", ownerEmail).param("now", Timestamp.from(now)).param("id", id.value()).update();
     }
 
-    void updateStatus(TenantId id, TenantStatus status, Instant now) {
+    /** The new status with its end-of-life times in one statement (the table's checks tie them to the status). */
+    void updateStatus(TenantId id, TenantStatus status, Instant now, @Nullable Instant purgeAfter, @Nullable Instant purgedAt) {
         jdbc.sql("""
-                UPDATE tenant SET status = :status, status_changed_at = :now, updated_at = :now, version = version + 1
+                UPDATE tenant SET status = :status, status_changed_at = :now, updated_at = :now, version = version + 1,
+                                  purge_after = :purgeAfter, purged_at = :purgedAt
                  WHERE id = :id""")
                 .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id.value())
+                .param("purgeAfter", purgeAfter == null ? null : Timestamp.from(purgeAfter))
+                .param("purgedAt", purgedAt == null ? null : Timestamp.from(purgedAt))
                 .update();
     }
 
@@ -179,6 +183,24 @@ class TenantRecords {
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant(),
                 row.getTimestamp("status_changed_at").toInstant(),
-                row.getLong("version"));
+                row.getLong("version"),
+                instant(row.getTimestamp("purge_after")),
+                instant(row.getTimestamp("purged_at")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Moves a DEACTIVATED tenant's end of retention. */
+    void updatePurgeAfter(TenantId id, Instant purgeAfter, Instant now) {
+        jdbc.sql("UPDATE tenant SET purge_after = :purgeAfter, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("purgeAfter", Timestamp.from(purgeAfter)).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    }
+
+    /** DEACTIVATED tenants whose retention window ended by {@code now}, oldest first. */
+    List<TenantId> purgeDue(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM tenant WHERE status = 'DEACTIVATED' AND purge_after <= :now ORDER BY purge_after LIMIT :limit")
+                .param("now", Timestamp.from(now)).param("limit", limit).query((rs, n) -> new TenantId(rs.getObject(1, UUID.class))).list();
     }
 }

@@ -4,21 +4,30 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A tenant's operational status and the moves a SuperAdmin may make from it: an active tenant
- * can be suspended or deactivated, a suspended one reactivated or deactivated; deactivation is
- * final here (purge comes later).
+ * A tenant's operational status and the moves a SuperAdmin may make from it directly: an active
+ * tenant can be suspended or deactivated, a suspended one reactivated or deactivated. A
+ * deactivated tenant waits out its retention window: it is restored (back to ACTIVE) only with a
+ * second SuperAdmin's approval, and purged by the retention module ({@link TenantLifecycle#restore},
+ * {@link TenantLifecycle#markPurged}); PURGED is the tombstone that keeps the permanent id, the
+ * name and the audit trail's continuity.
  */
 public enum TenantStatus {
     ACTIVE,
     SUSPENDED,
-    DEACTIVATED;
+    DEACTIVATED,
+    PURGED;
 
     public Set<TenantStatus> allowedTargets() {
         return switch (this) {
             case ACTIVE -> EnumSet.of(SUSPENDED, DEACTIVATED);
             case SUSPENDED -> EnumSet.of(ACTIVE, DEACTIVATED);
-            case DEACTIVATED -> EnumSet.noneOf(TenantStatus.class);
+            case DEACTIVATED, PURGED -> EnumSet.noneOf(TenantStatus.class);
         };
+    }
+
+    /** Deactivated or purged: nobody gets in, nothing changes but the end of life. */
+    public boolean closed() {
+        return this == DEACTIVATED || this == PURGED;
     }
 
     public boolean canMoveTo(TenantStatus target) {
@@ -31,6 +40,7 @@ public enum TenantStatus {
             case ACTIVE -> "reactivate";
             case SUSPENDED -> "suspend";
             case DEACTIVATED -> "deactivate";
+            case PURGED -> "purge";
         };
     }
 

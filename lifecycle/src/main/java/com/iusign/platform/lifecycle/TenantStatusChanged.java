@@ -3,7 +3,7 @@ package com.iusign.platform.lifecycle;
 import java.util.Map;
 
 /** The status events share their shape: the status before ({@code from}) and the one the event names ({@code to}). */
-public sealed interface TenantStatusChanged extends TenantEvent permits TenantSuspended, TenantReactivated, TenantDeactivated {
+public sealed interface TenantStatusChanged extends TenantEvent permits TenantSuspended, TenantReactivated, TenantDeactivated, TenantPurged {
 
     TenantStatus from();
 

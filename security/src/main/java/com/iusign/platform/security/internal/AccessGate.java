@@ -75,8 +75,9 @@ public class AccessGate implements TenantAccess {
             return new Decision(GateRefusal.TENANT_SUSPENDED, "The organization is suspended; access returns when a"
                     + " platform administrator reactivates it");
         }
-        if (status == TenantStatus.DEACTIVATED) {
-            return new Decision(GateRefusal.TENANT_DEACTIVATED, "The organization was deactivated");
+        if (status != TenantStatus.ACTIVE) {
+            return new Decision(GateRefusal.TENANT_DEACTIVATED, status == TenantStatus.PURGED
+                    ? "The organization was deactivated and its data deleted" : "The organization was deactivated");
         }
         if (startedAtMillis < tenant.get().notBeforeMillis()) {
             return new Decision(GateRefusal.SESSION_FLUSHED, "The session began before the organization's sessions were ended");

@@ -1,6 +1,7 @@
 package com.iusign.platform.security.internal;
 
 import com.iusign.platform.lifecycle.TenantDeactivated;
+import com.iusign.platform.lifecycle.TenantPurged;
 import com.iusign.platform.lifecycle.TenantProvisioned;
 import com.iusign.platform.lifecycle.TenantReactivated;
 import com.iusign.platform.lifecycle.TenantStatus;
@@ -47,6 +48,11 @@ class TenantAccessListener {
     @EventListener
     void on(TenantDeactivated event) {
         change(event.tenantId().value(), TenantStatus.DEACTIVATED, event.at());
+    }
+
+    @EventListener
+    void on(TenantPurged event) {
+        change(event.tenantId().value(), TenantStatus.PURGED, event.at());
     }
 
     private void change(UUID tenantId, TenantStatus status, Instant at) {

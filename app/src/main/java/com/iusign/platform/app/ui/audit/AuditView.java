@@ -31,7 +31,8 @@ public class AuditView extends Main {
             "superadmin.activated", "superadmin.disabled", "superadmin.enabled", "approval.requested", "approval.approved",
             "approval.rejected", "approval.cancelled", "user.disabled", "recovery.opened", "recovery.challenge-sent",
             "recovery.code-wrong", "recovery.verified", "recovery.locked", "recovery.vetoed", "recovery.cooling-off-shortened",
-            "recovery.completed", "recovery.cancelled", "key.rotated", "key.destroyed");
+            "recovery.completed", "recovery.cancelled", "key.rotated", "key.destroyed", "tenant.retention-changed", "legal-hold.placed", "legal-hold.released",
+            "tenant.purged", "audit.exported");
 
     AuditView(AuditTrail trail) {
         addClassName("console-view");

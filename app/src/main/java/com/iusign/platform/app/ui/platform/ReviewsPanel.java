@@ -114,7 +114,7 @@ final class ReviewsPanel extends Div {
         List<TenantId> ids = selected.stream().map(item -> new TenantId(item.tenantId())).toList();
         new ReasonDialog(verb + " " + ids.size() + " tenant(s)?", target == TenantStatus.SUSPENDED
                 ? "Every user of these tenants is refused on the next request and their signing links show 'temporarily unavailable'."
-                : "These tenants are decommissioned: no access; their data is kept (no purge exists yet).", verb,
+                : "These tenants are decommissioned: no access; their retention window starts, after it they are purged.", verb,
                 reason -> Actions.change(authentication, reason, null), change -> {
                     BulkResult result = target == TenantStatus.SUSPENDED ? lifecycle.bulkSuspend(ids, change) : lifecycle.bulkDeactivate(ids, change);
                     if (result.failed() == 0) {

@@ -79,6 +79,7 @@ class StatusChangeDialog extends Dialog {
             case SUSPENDED -> "Suspend";
             case ACTIVE -> "Reactivate";
             case DEACTIVATED -> "Deactivate";
+            case PURGED -> "Purge";
         };
     }
 
@@ -87,6 +88,7 @@ class StatusChangeDialog extends Dialog {
             case SUSPENDED -> "suspended";
             case ACTIVE -> "reactivated";
             case DEACTIVATED -> "deactivated";
+            case PURGED -> "purged";
         };
     }
 
@@ -97,7 +99,10 @@ class StatusChangeDialog extends Dialog {
             case ACTIVE -> "Users of " + tenant.name() + " can sign in again, and signing links that have not expired work"
                     + " again. Sessions ended by the suspension stay ended.";
             case DEACTIVATED -> "Formal decommissioning of " + tenant.name() + ": no access for anyone, signing links answer"
-                    + " \"no longer available\". Its data is kept (no purge exists yet). This cannot be undone from the console.";
+                    + " \"no longer available\". The retention window starts: its data is kept until it ends (the date shows on the tenant), then purged"
+                    + " (crypto-shredded). Within the window a second SuperAdmin can approve a restore; a legal hold stops the purge.";
+            case PURGED -> "Every row of " + tenant.name() + " is deleted and its master key destroyed; only the tombstone and"
+                    + " the audit trail remain. This cannot be undone.";
         };
     }
 }

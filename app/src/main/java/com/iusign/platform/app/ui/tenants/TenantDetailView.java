@@ -23,7 +23,6 @@ import com.iusign.platform.identity.UserStatus;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
-import com.iusign.platform.security.TenantKeys;
 import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.compliance.TenantFlags;
 import com.iusign.platform.telemetry.TenantTelemetry;
@@ -72,8 +71,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantDomains domains;
     private final TenantFlags flags;
     private final IdentityServices identity;
-    private final TenantKeys keys;
-    private final AuditExport export;
+    private final EndOfLifeServices endOfLife;
     private Tenant tenant;
     private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
@@ -81,10 +79,9 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
                      AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags,
-                     IdentityServices identity, TenantKeys keys, AuditExport export) {
+                     IdentityServices identity, EndOfLifeServices endOfLife) {
         this.identity = identity;
-        this.export = export;
-        this.keys = keys;
+        this.endOfLife = endOfLife;
         this.telemetry = telemetry;
         this.flags = flags;
         this.domains = domains;
@@ -118,7 +115,16 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         removeAll();
         title = tenant.name() + " · Tenant";
         flag = flags.current(tenant.id());
-        add(header(), tabs());
+        add(header());
+        if (tenant.status().closed()) {
+            add(new TenantRetentionBanner(tenant, endOfLife, reason -> change(reason, null), this::reload));
+        }
+        add(tabs());
+    }
+
+    private void reload() {
+        tenant = lifecycle.get(tenant.id());
+        render();
     }
 
     private Div header() {
@@ -147,7 +153,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         } else if (tenant.status() == TenantStatus.SUSPENDED) {
             actions.add(primary("Reactivate", TenantStatus.ACTIVE, ButtonVariant.LUMO_SUCCESS));
         }
-        if (tenant.status() != TenantStatus.DEACTIVATED) {
+        if (!tenant.status().closed()) {
             actions.add(moreMenu());
         }
         HorizontalLayout top = new HorizontalLayout(new Div(titleLine, facts), actions);
@@ -201,7 +207,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.add("Identity", new TenantIdentityPanel(tenant.id(), identity, this::change,
                 () -> tenant = lifecycle.get(tenant.id())));
         tabs.add("Domain", new TenantDomainPanel(domains, tenant));
-        tabs.add("Keys", new TenantKeysPanel(tenant.id(), tenant.name(), keys, reason -> change(reason, null), this::render));
+        tabs.add("Keys", new TenantKeysPanel(tenant.id(), tenant.name(), endOfLife.keys(), reason -> change(reason, null), this::render));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
         AuditGrid audit = new AuditGrid(trail, false);
         audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));
@@ -220,7 +226,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
             event.setFileName("audit-" + tenantId + ".jsonl");
             event.setContentType("application/x-ndjson");
             try (java.io.OutputStream out = event.getOutputStream()) {
-                export.write(new AuditExport.Range(tenantId, null, null), com.iusign.platform.kernel.Actor.superAdmin(admin), out);
+                endOfLife.export().write(new AuditExport.Range(tenantId, null, null), com.iusign.platform.kernel.Actor.superAdmin(admin), out);
             }
         }, "Export the trail (JSON Lines, signed manifest)");
         link.setId("audit-export");
@@ -249,6 +255,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
             case SUSPENDED -> lifecycle.suspend(tenant.id(), change, version);
             case ACTIVE -> lifecycle.reactivate(tenant.id(), change, version);
             case DEACTIVATED -> lifecycle.deactivate(tenant.id(), change, version);
+            case PURGED -> throw new IllegalArgumentException("A purge is requested from the retention banner, not as a status change");
         }, StatusChangeDialog.pastTense(target))).open();
     }
 

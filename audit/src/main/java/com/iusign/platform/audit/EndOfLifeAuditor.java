@@ -1,6 +1,6 @@
 package com.iusign.platform.audit;
 
-import com.iusign.platform.kernel.Change;
+import com.iusign.platform.retention.LegalHoldChanged;
 import com.iusign.platform.security.TenantKeyDestroyed;
 import com.iusign.platform.security.TenantKeyRotated;
 import com.iusign.platform.security.TenantMasterKey;
@@ -13,13 +13,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Appends the governance of a tenant's master key to its trail (rotated, destroyed), in the transaction of the action. */
+/** Appends the end-of-life governance of a tenant to its trail — master key rotated or destroyed, legal hold placed or released — in the transaction of the action. */
 @Component
-class KeyEventAuditor {
+class EndOfLifeAuditor {
 
     private final AuditStore store;
 
-    KeyEventAuditor(AuditStore store) {
+    EndOfLifeAuditor(AuditStore store) {
         this.store = store;
     }
 
@@ -35,6 +35,14 @@ class KeyEventAuditor {
     void on(TenantKeyDestroyed event) {
         store.append(event.eventId(), event.tenantId(), event.at(), event.change(), "key.destroyed", Map.of(),
                 event.key() == null ? Map.of("keyId", "none (the tenant never had a master key)") : key(event.key()));
+    }
+
+    @EventListener
+    void on(LegalHoldChanged event) {
+        Map<String, Object> hold = new HashMap<>(Map.of("holdId", event.hold().id().toString(), "placedBy", event.hold().placedBy(),
+                "reason", event.hold().reason()));
+        store.append(event.eventId(), event.tenantId(), event.at(), event.change(), event.placed() ? "legal-hold.placed" : "legal-hold.released",
+                event.placed() ? Map.of() : hold, event.placed() ? hold : Map.of("holdId", event.hold().id().toString(), "released", true));
     }
 
     private static Map<String, Object> key(@Nullable TenantMasterKey key) {
