@@ -63,11 +63,13 @@ class TenantPurgeTests {
     private final JdbcClient jdbc;
     private final com.iusign.platform.security.AdminApiClients clients;
     private final int port;
+    private final com.iusign.platform.mail.Outbox outbox;
 
     TenantPurgeTests(TenantLifecycle lifecycle, TenantPurges purges, LegalHolds holds, Approvals approvals, TenantKeyRing ring,
                      TenantKeys keys, TenantScope scope, TenantAccess access, JdbcClient jdbc,
                      com.iusign.platform.security.AdminApiClients clients, @LocalServerPort int port,
-                     com.iusign.platform.security.SuperAdminAccounts accounts) {
+                     com.iusign.platform.security.SuperAdminAccounts accounts, com.iusign.platform.mail.Outbox outbox) {
+        this.outbox = outbox;
         accounts.create(ada, "purge test passphrase one " + UUID.randomUUID());
         accounts.create(grace, "purge test passphrase two " + UUID.randomUUID());
         this.lifecycle = lifecycle;
@@ -191,6 +193,33 @@ class TenantPurgeTests {
         assertThat(restored.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(restored.purgeAfter()).isNull();
         assertThat(access.status(tenant.value())).contains(TenantStatus.ACTIVE);
+    }
+
+    @Test
+    void theOwnerIsToldAWeekAndADayBeforeThePurgeOncePerWindowAndNotWhileHeld() {
+        var deactivated = lifecycle.deactivate(TestTenants.provision(lifecycle, "starter", "notice").id(), requested, null);
+        TenantId tenant = deactivated.id();
+        String reference = "purge-notice:" + tenant.value() + ":";
+
+        jdbc.sql("UPDATE tenant SET purge_after = now() + interval '5 days' WHERE id = :id").param("id", tenant.value()).update();
+        Instant weekEnd = lifecycle.get(tenant).purgeAfter();
+        purges.runDue();
+        purges.runDue();
+        assertThat(outbox.deliveries(reference + weekEnd.getEpochSecond() + ":7d")).as("one notice, however often the job runs")
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.recipient()).isEqualTo(deactivated.ownerEmail());
+                    assertThat(mail.subject()).contains(deactivated.name()).contains("will be deleted on");
+                });
+
+        jdbc.sql("UPDATE tenant SET purge_after = now() + interval '20 hours' WHERE id = :id").param("id", tenant.value()).update();
+        Instant dayEnd = lifecycle.get(tenant).purgeAfter();
+        holds.place(tenant, Change.of(Actor.superAdmin("counsel@iusign.test"), "Hold before the last notice"));
+        purges.runDue();
+        assertThat(outbox.deliveries(reference + dayEnd.getEpochSecond() + ":1d")).as("no notice while a hold stands").isEmpty();
+        holds.release(tenant, Change.of(Actor.superAdmin("counsel@iusign.test"), "Hold released"));
+        purges.runDue();
+        assertThat(outbox.deliveries(reference + dayEnd.getEpochSecond() + ":1d")).hasSize(1);
+        assertThat(lifecycle.get(tenant).status()).as("the window has not ended").isEqualTo(TenantStatus.DEACTIVATED);
     }
 
     /** The tenant's rows per row-level-secured table (the catalogue decides which tables, so a new one cannot be forgotten). */

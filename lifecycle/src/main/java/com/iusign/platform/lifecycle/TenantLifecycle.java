@@ -245,6 +245,12 @@ public class TenantLifecycle {
         return require(id);
     }
 
+    /** Deactivated tenants whose retention window ends within {@code within} from now, soonest first (for the owners' notices). */
+    @Transactional(readOnly = true)
+    public List<Tenant> purgingWithin(java.time.Duration within, int limit) {
+        return records.purgingBefore(clock.instant().plus(within), limit);
+    }
+
     /** Deactivated tenants whose retention window has ended, oldest first (the purge job's work list). */
     @Transactional(readOnly = true)
     public List<TenantId> purgeDue(int limit) {

@@ -198,6 +198,12 @@ class TenantRecords {
                 .param("purgeAfter", Timestamp.from(purgeAfter)).param("now", Timestamp.from(now)).param("id", id.value()).update();
     }
 
+    /** DEACTIVATED tenants whose retention window ends by {@code until}, soonest first. */
+    List<Tenant> purgingBefore(Instant until, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenant WHERE status = 'DEACTIVATED' AND purge_after <= :until ORDER BY purge_after LIMIT :limit")
+                .param("until", Timestamp.from(until)).param("limit", limit).query(TenantRecords::tenant).list();
+    }
+
     /** DEACTIVATED tenants whose retention window ended by {@code now}, oldest first. */
     List<TenantId> purgeDue(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM tenant WHERE status = 'DEACTIVATED' AND purge_after <= :now ORDER BY purge_after LIMIT :limit")

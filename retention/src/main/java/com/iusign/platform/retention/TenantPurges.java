@@ -51,13 +51,15 @@ public class TenantPurges {
     private final TenantScope scope;
     private final Approvals approvals;
     private final DestructionRecords records;
+    private final PurgeNotices notices;
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final String instance = "purge-" + UUID.randomUUID();
 
     TenantPurges(PurgeStore store, TenantLifecycle lifecycle, LegalHolds holds, TenantKeys keys, TenantScope scope, Approvals approvals,
-                 DestructionRecords records, TransactionTemplate transactions,
+                 DestructionRecords records, PurgeNotices notices, TransactionTemplate transactions,
                  @Value("${iusign.retention.purge-batch-size:1000}") int batchSize) {
+        this.notices = notices;
         this.store = store;
         this.lifecycle = lifecycle;
         this.holds = holds;
@@ -117,9 +119,13 @@ public class TenantPurges {
         lifecycle.restore(tenantId, new Change(approval.requestedBy(), approval.reason(), approval.ticket(), approval.correlationId()));
     }
 
-    /** Schedules the tenants whose window ended and works through every unfinished purge; one tenant's failure does not stop the rest. */
+    /**
+     * Mails the owners whose tenant's purge is near, schedules the tenants whose window ended and
+     * works through every unfinished purge; one tenant's failure does not stop the rest.
+     */
     @Scheduled(fixedDelayString = "${iusign.retention.purge-interval:PT1M}", initialDelayString = "${iusign.retention.purge-initial-delay:PT1M}")
     public void runDue() {
+        notices.send();
         for (TenantId due : lifecycle.purgeDue(100)) {
             if (holds.active(due).isEmpty()) {
                 transactions.executeWithoutResult(status -> store.create(due.value(), "RETENTION_ENDED", null, null,
