@@ -25,6 +25,22 @@ final class BenchApp {
         return new SpringApplicationBuilder(Application.class).run(arguments.toArray(String[]::new));
     }
 
+    record Owner(java.util.UUID tenant, String token) {
+    }
+
+    /** A new tenant on {@code plan} with its owner activated and signed in: the tenant and the owner's access token. */
+    static Owner owner(ConfigurableApplicationContext app, String plan, String prefix) {
+        String slug = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = "owner@" + slug + ".test";
+        String password = "benchmark owner password " + slug;
+        var result = app.getBean(com.iusign.platform.lifecycle.TenantLifecycle.class).provisionReporting(
+                new com.iusign.platform.lifecycle.ProvisionTenant("Bench " + slug, slug, plan, email, null),
+                com.iusign.platform.kernel.Change.of(com.iusign.platform.kernel.Actor.system("benchmark"), "Benchmark"));
+        app.getBean(com.iusign.platform.identity.TenantUsers.class).activate((String) result.extras().get("ownerActivationToken"), password);
+        return new Owner(result.tenant().id().value(),
+                app.getBean(com.iusign.platform.identity.TenantSignIn.class).signIn(slug, email, password).accessToken());
+    }
+
     /** Prints the report and writes it to {@code target/<file>}. */
     static void report(String file, String report) throws IOException {
         System.out.println(report);

@@ -1,12 +1,5 @@
 package com.iusign.bench;
 
-import com.iusign.platform.identity.TenantSignIn;
-import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.kernel.Actor;
-import com.iusign.platform.kernel.Change;
-import com.iusign.platform.lifecycle.ProvisionTenant;
-import com.iusign.platform.lifecycle.ProvisioningResult;
-import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.security.internal.TenantRateLimiter;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NoisyNeighbourBenchmark {
 
-    private static final String PASSWORD = "noisy neighbour password 1";
-    private static final Actor BENCH = Actor.system("benchmark");
 
     public static void main(String[] args) throws Exception {
         int limit = Integer.getInteger("limit", 50);
@@ -49,8 +40,8 @@ public final class NoisyNeighbourBenchmark {
                     INSERT INTO plan (code, name, seat_limit, monthly_envelope_limit, sort_order, api_requests_per_second, api_burst)
                     VALUES ('noisy-bench', 'Noisy bench', 10, 10, 99, :limit, :limit)""").param("limit", limit).update();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            Owner ownerA = owner(app);
-            Owner ownerB = owner(app);
+            BenchApp.Owner ownerA = BenchApp.owner(app, "noisy-bench", "noisy");
+            BenchApp.Owner ownerB = BenchApp.owner(app, "noisy-bench", "noisy");
             String a = ownerA.token();
             String b = ownerB.token();
             HttpClient http = HttpClient.newHttpClient();
@@ -151,7 +142,7 @@ public final class NoisyNeighbourBenchmark {
     }
 
     /** Open-loop pacing: request n is due at start + n / rate, however long the earlier ones took. */
-    private static void pace(long start, long n, int perSecond) throws InterruptedException {
+    static void pace(long start, long n, int perSecond) throws InterruptedException {
         long due = start + n * 1_000_000_000L / perSecond;
         long wait = due - System.nanoTime();
         if (wait > 0) {
@@ -160,21 +151,9 @@ public final class NoisyNeighbourBenchmark {
     }
 
 
-    private static int me(HttpClient http, int port, String token) throws Exception {
+    static int me(HttpClient http, int port, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private record Owner(UUID tenant, String token) {
-    }
-
-    private static Owner owner(ConfigurableApplicationContext app) {
-        String slug = "noisy-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = "owner@" + slug + ".test";
-        ProvisioningResult result = app.getBean(TenantLifecycle.class).provisionReporting(
-                new ProvisionTenant("Noisy " + slug, slug, "noisy-bench", email, null), Change.of(BENCH, "Benchmark"));
-        app.getBean(TenantUsers.class).activate((String) result.extras().get("ownerActivationToken"), PASSWORD);
-        return new Owner(result.tenant().id().value(), app.getBean(TenantSignIn.class).signIn(slug, email, PASSWORD).accessToken());
     }
 
     private NoisyNeighbourBenchmark() {

@@ -48,6 +48,11 @@ class RowLevelSecurityCatalogueTests {
             assertThat(table.forced()).as(table.table() + ": row-level security forced").isTrue();
             assertThat(table.policy()).as(table.table() + ": policy on the transaction's tenant")
                     .contains("tenant_id").contains("current_setting('app.tenant_id'");
+            assertThat(jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                                    WHERE i.indrelid = CAST(:table AS regclass) AND a.attname = 'tenant_id' AND i.indpred IS NULL)""")
+                    .param("table", table.table()).query(Boolean.class).single())
+                    .as(table.table() + ": an index leading with tenant_id, without a predicate (the policy and the purge filter by it)").isTrue();
         }
         List<String> platform = tables.stream().filter(t -> t.comment().startsWith("platform-level:")).map(TableSecurity::table).toList();
         assertThat(platform).as("platform-level tables, each justified by its comment").containsExactlyInAnyOrder("approval", "audit_entry", "mail_message",

@@ -119,6 +119,12 @@ class TenantPurgeTests {
         assertThatThrownBy(() -> holds.place(tenant, Change.of(Actor.superAdmin("counsel@iusign.test"), "Too late")))
                 .isInstanceOf(Conflict.class).hasMessageContaining("has begun");
 
+        // The instance that held the purge is killed: its lease holds the purge until it runs out, then another instance resumes it.
+        jdbc.sql("UPDATE tenant_purge SET lease_owner = 'killed-instance', lease_until = now() + interval '5 minutes' WHERE tenant_id = :t")
+                .param("t", tenant.value()).update();
+        purges.runDue();
+        assertThat(purges.state(tenant).status()).as("not while the dead instance's lease runs").isEqualTo(TenantStatus.DEACTIVATED);
+        jdbc.sql("UPDATE tenant_purge SET lease_until = now() - interval '1 second' WHERE tenant_id = :t").param("t", tenant.value()).update();
         purges.runDue();
 
         assertThat(rowsOf(tenant)).as("no row of the tenant in any row-level-secured table").isEmpty();

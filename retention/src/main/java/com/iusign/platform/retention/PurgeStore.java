@@ -82,6 +82,11 @@ class PurgeStore {
                 .param("owner", owner).param("seconds", length.toSeconds()).param("tenant", tenantId).update() == 1;
     }
 
+    void release(UUID tenantId, String owner) {
+        jdbc.sql("UPDATE tenant_purge SET lease_owner = NULL, lease_until = NULL WHERE tenant_id = :tenant AND lease_owner = :owner")
+                .param("tenant", tenantId).param("owner", owner).update();
+    }
+
     /** The tenant's row-level-secured tables, children before the tables they reference (so no delete breaks a foreign key). */
     List<String> tenantTablesInDeleteOrder() {
         List<String> tables = jdbc.sql("""

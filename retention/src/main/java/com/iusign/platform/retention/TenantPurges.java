@@ -54,7 +54,7 @@ public class TenantPurges {
     private final PurgeNotices notices;
     private final TransactionTemplate transactions;
     private final int batchSize;
-    private final String instance = "purge-" + UUID.randomUUID();
+    private final String instance = "purge-" + UUID.randomUUID().toString().substring(0, 8);
 
     TenantPurges(PurgeStore store, TenantLifecycle lifecycle, LegalHolds holds, TenantKeys keys, TenantScope scope, Approvals approvals,
                  DestructionRecords records, PurgeNotices notices, TransactionTemplate transactions,
@@ -150,45 +150,53 @@ public class TenantPurges {
         if (purge.startedAt() == null && holds.active(new TenantId(tenantId)).isPresent()) {
             return false;
         }
-        if (!Boolean.TRUE.equals(transactions.execute(status -> store.lease(tenantId, instance, LEASE)))) {
+        // One lease per run, not per instance: the job and an operator's call in the same JVM must not delete side by side.
+        String runner = instance + ":" + UUID.randomUUID();
+        if (!Boolean.TRUE.equals(transactions.execute(status -> store.lease(tenantId, runner, LEASE)))) {
             return false;
         }
-        Tenant before = lifecycle.get(new TenantId(tenantId));
-        Change change = Change.of(Actor.system("retention"), purge.approvedBy() == null ? purge.reason()
-                : "Purge approved by " + purge.approvedBy() + " (requested by " + purge.requestedBy() + "): " + purge.reason());
-        if (purge.keyDestroyed() == null) {
-            TenantMasterKey destroyed = keys.destroy(new TenantId(tenantId), change);
-            transactions.executeWithoutResult(status -> store.keyDestroyed(tenantId, DestructionRecords.key(destroyed)));
-        }
-        int batches = 0;
-        for (String table : store.tenantTablesInDeleteOrder()) {
-            while (true) {
-                if (batches >= maxBatches) {
-                    return false;
-                }
-                int deleted = scope.call(tenantId, () -> {
-                    int count = store.deleteBatch(table, tenantId, batchSize);
-                    if (count > 0) {
-                        store.counted(tenantId, table, count);
+        try {
+            Tenant before = lifecycle.get(new TenantId(tenantId));
+            Change change = Change.of(Actor.system("retention"), purge.approvedBy() == null ? purge.reason()
+                    : "Purge approved by " + purge.approvedBy() + " (requested by " + purge.requestedBy() + "): " + purge.reason());
+            if (purge.keyDestroyed() == null) {
+                TenantMasterKey destroyed = keys.destroy(new TenantId(tenantId), change);
+                transactions.executeWithoutResult(status -> store.keyDestroyed(tenantId, DestructionRecords.key(destroyed)));
+            }
+            int batches = 0;
+            for (String table : store.tenantTablesInDeleteOrder()) {
+                while (true) {
+                    if (batches >= maxBatches) {
+                        return false;
                     }
-                    return count;
-                });
-                batches++;
-                if (batches % 50 == 0) {
-                    transactions.execute(status -> store.lease(tenantId, instance, LEASE));
-                }
-                if (deleted < batchSize) {
-                    break;
+                    int deleted = scope.call(tenantId, () -> {
+                        int count = store.deleteBatch(table, tenantId, batchSize);
+                        if (count > 0) {
+                            store.counted(tenantId, table, count);
+                        }
+                        return count;
+                    });
+                    batches++;
+                    if (batches % 50 == 0 && !Boolean.TRUE.equals(transactions.execute(status -> store.lease(tenantId, runner, LEASE)))) {
+                        return false;
+                    }
+                    // Only an empty batch ends a table: a short one may mean another runner took rows at the same moment.
+                    if (deleted == 0) {
+                        break;
+                    }
                 }
             }
+            Tenant tombstone = lifecycle.markPurged(new TenantId(tenantId), change);
+            PurgeStore.Purge done = store.find(tenantId).orElseThrow();
+            String record = records.sign(before, tombstone, done);
+            transactions.executeWithoutResult(status -> store.finished(tenantId, tombstone.purgedAt(), record));
+            log.info("Purged tenant {} ({}): {} rows in {} batches", tenantId, before.name(), done.rowsDeleted().values().stream()
+                    .mapToLong(Long::longValue).sum(), done.batches());
+            return true;
+        } finally {
+            // A run that ends (done, stopped, failed) hands the purge back at once; one that is killed holds it until the lease runs out.
+            transactions.executeWithoutResult(status -> store.release(tenantId, runner));
         }
-        Tenant tombstone = lifecycle.markPurged(new TenantId(tenantId), change);
-        PurgeStore.Purge done = store.find(tenantId).orElseThrow();
-        String record = records.sign(before, tombstone, done);
-        transactions.executeWithoutResult(status -> store.finished(tenantId, tombstone.purgedAt(), record));
-        log.info("Purged tenant {} ({}): {} rows in {} batches", tenantId, before.name(), done.rowsDeleted().values().stream()
-                .mapToLong(Long::longValue).sum(), done.batches());
-        return true;
     }
 
     private Tenant purgeable(TenantId tenantId) {

@@ -82,6 +82,24 @@ class AwsKmsKeyProviderTests {
     }
 
     @Test
+    void twoInstancesCreatingATenantsKeyAtOnceConvergeOnTheAliasAndTheLosersKeyIsScheduledForDeletion() {
+        UUID tenant = UUID.randomUUID();
+        kms.raceNextAlias();
+
+        DataKey key = provider.generateDataKey(tenant);
+
+        String winner = kms.keyIdOfAlias("alias/iusign/tenant/" + tenant);
+        assertThat(kms.calls("GenerateDataKey")).singleElement().satisfies(call ->
+                assertThat(call.body().path("KeyId").asString()).isEqualTo("alias/iusign/tenant/" + tenant));
+        assertThat(provider.describe(tenant).orElseThrow().keyId()).endsWith("key/" + winner);
+        assertThat(kms.calls("ScheduleKeyDeletion")).singleElement().satisfies(call -> {
+            assertThat(call.body().path("KeyId").asString()).isNotEqualTo(winner);
+            assertThat(call.body().path("PendingWindowInDays").asInt()).isEqualTo(7);
+        });
+        assertThat(provider.unwrap(tenant, "aws-kms", key.wrapped().wrapped())).isEqualTo(key.plaintext());
+    }
+
+    @Test
     void aTenantWithoutKeyIsDescribedAsNone() {
         assertThat(provider.describe(UUID.randomUUID())).isEmpty();
     }

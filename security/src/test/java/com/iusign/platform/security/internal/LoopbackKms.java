@@ -62,6 +62,7 @@ final class LoopbackKms implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
+    private volatile boolean raceNextAlias;
 
     /** One request as the server saw it: the operation, its JSON body, and the answer's error code (null when it succeeded). */
     record Call(String operation, JsonNode body, String error) {
@@ -118,6 +119,14 @@ final class LoopbackKms implements AutoCloseable {
     /** The next {@code count} requests are answered {@code KMSInternalException} (HTTP 500). */
     void failNext(int count) {
         failNext.set(count);
+    }
+
+    /**
+     * The next {@code CreateAlias} loses a race: another instance's key takes the alias first, as
+     * when two instances create a tenant's key at the same moment.
+     */
+    void raceNextAlias() {
+        raceNextAlias = true;
     }
 
     /** Changes a key's state behind the platform's back (e.g. an operator disabling it in the AWS console). */
@@ -250,6 +259,14 @@ final class LoopbackKms implements AutoCloseable {
     private ObjectNode createAlias(JsonNode request) {
         String alias = text(request, "AliasName");
         Key key = key(text(request, "TargetKeyId"));
+        if (raceNextAlias) {
+            raceNextAlias = false;
+            Key competitor = new Key();
+            competitor.material.add(newMaterial());
+            competitor.description = "created by another instance";
+            keys.put(competitor.id, competitor);
+            aliases.put(alias, competitor.id);
+        }
         if (aliases.putIfAbsent(alias, key.id) != null) {
             throw new KmsError("AlreadyExistsException", "An alias with the name arn:aws:kms:" + REGION + ":" + ACCOUNT + ":" + alias
                     + " already exists");

@@ -76,7 +76,7 @@ final class ReviewsPanel extends Div {
         Button suspend = new Button("Suspend selected…", click -> bulk("Suspend", TenantStatus.SUSPENDED));
         suspend.setId("review-suspend");
         suspend.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button deactivate = new Button("Deactivate selected…", click -> bulk("Deactivate", TenantStatus.DEACTIVATED));
+        Button deactivate = new Button("Deactivate and schedule purge…", click -> bulk("Deactivate", TenantStatus.DEACTIVATED));
         deactivate.setId("review-deactivate");
         deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         suspend.setEnabled(false);
@@ -114,7 +114,8 @@ final class ReviewsPanel extends Div {
         List<TenantId> ids = selected.stream().map(item -> new TenantId(item.tenantId())).toList();
         new ReasonDialog(verb + " " + ids.size() + " tenant(s)?", target == TenantStatus.SUSPENDED
                 ? "Every user of these tenants is refused on the next request and their signing links show 'temporarily unavailable'."
-                : "These tenants are decommissioned: no access; their retention window starts, after it they are purged.", verb,
+                : "These tenants are decommissioned: no access, and their retention window starts; when it ends they are purged"
+                        + " (every row deleted, keys destroyed) unless a legal hold stands.", verb,
                 reason -> Actions.change(authentication, reason, null), change -> {
                     BulkResult result = target == TenantStatus.SUSPENDED ? lifecycle.bulkSuspend(ids, change) : lifecycle.bulkDeactivate(ids, change);
                     if (result.failed() == 0) {
