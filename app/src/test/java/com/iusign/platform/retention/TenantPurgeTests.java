@@ -64,11 +64,14 @@ class TenantPurgeTests {
     private final com.iusign.platform.security.AdminApiClients clients;
     private final int port;
     private final com.iusign.platform.mail.Outbox outbox;
+    private final com.iusign.platform.lifecycle.TenantEndOfLife endOfLife;
 
     TenantPurgeTests(TenantLifecycle lifecycle, TenantPurges purges, LegalHolds holds, Approvals approvals, TenantKeyRing ring,
                      TenantKeys keys, TenantScope scope, TenantAccess access, JdbcClient jdbc,
                      com.iusign.platform.security.AdminApiClients clients, @LocalServerPort int port,
-                     com.iusign.platform.security.SuperAdminAccounts accounts, com.iusign.platform.mail.Outbox outbox) {
+                     com.iusign.platform.security.SuperAdminAccounts accounts, com.iusign.platform.mail.Outbox outbox,
+                     com.iusign.platform.lifecycle.TenantEndOfLife endOfLife) {
+        this.endOfLife = endOfLife;
         this.outbox = outbox;
         accounts.create(ada, "purge test passphrase one " + UUID.randomUUID());
         accounts.create(grace, "purge test passphrase two " + UUID.randomUUID());
@@ -184,9 +187,9 @@ class TenantPurgeTests {
         assertThatThrownBy(() -> purges.requestPurge(tenant, requested)).isInstanceOf(Conflict.class).hasMessageContaining("deactivated");
         assertThatThrownBy(() -> purges.requestRestore(tenant, requested)).isInstanceOf(Conflict.class);
         lifecycle.deactivate(tenant, requested, null);
-        assertThatThrownBy(() -> lifecycle.extendRetention(tenant, 5, requested)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> endOfLife.extendRetention(tenant, 5, requested)).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("Purge now");
-        assertThat(lifecycle.extendRetention(tenant, 90, requested).purgeAfter())
+        assertThat(endOfLife.extendRetention(tenant, 90, requested).purgeAfter())
                 .isCloseTo(lifecycle.get(tenant).statusChangedAt().plus(Duration.ofDays(90)), within(Duration.ofSeconds(1)));
 
         Approval restore = purges.requestRestore(tenant, requested);

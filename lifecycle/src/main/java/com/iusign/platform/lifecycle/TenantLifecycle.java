@@ -176,7 +176,8 @@ public class TenantLifecycle {
         return move(current, target, change);
     }
 
-    private Tenant move(Tenant current, TenantStatus target, Change change) {
+    /** Moves a locked tenant to {@code target} with its history and event; the callers have checked the move. */
+    Tenant move(Tenant current, TenantStatus target, Change change) {
         TenantId id = current.id();
         Instant now = clock.instant();
         Instant purgeAfter = target == TenantStatus.DEACTIVATED ? now.plus(retention.window()) : null;
@@ -190,71 +191,6 @@ public class TenantLifecycle {
             case PURGED -> new TenantPurged(eventId, id, current.status(), change, now);
         });
         return require(id);
-    }
-
-    /**
-     * DEACTIVATED → ACTIVE within the retention window. Only the retention module calls it, once a
-     * second SuperAdmin approved the restore; the tenant's users sign in again (sessions before the
-     * deactivation stay ended).
-     *
-     * @throws IllegalTransitionException unless the tenant is deactivated (a purged one cannot come back)
-     */
-    public Tenant restore(TenantId id, Change change) {
-        Tenant current = lock(id, null);
-        if (current.status() != TenantStatus.DEACTIVATED) {
-            throw new IllegalTransitionException(current.status(), TenantStatus.ACTIVE);
-        }
-        return move(current, TenantStatus.ACTIVE, change);
-    }
-
-    /**
-     * DEACTIVATED → PURGED: the tombstone, once the retention module has deleted the tenant's data
-     * and destroyed its key. Repeating it on a purged tenant returns the tombstone unchanged.
-     */
-    public Tenant markPurged(TenantId id, Change change) {
-        Tenant current = lock(id, null);
-        if (current.status() == TenantStatus.PURGED) {
-            return current;
-        }
-        if (current.status() != TenantStatus.DEACTIVATED) {
-            throw new IllegalTransitionException(current.status(), TenantStatus.PURGED);
-        }
-        return move(current, TenantStatus.PURGED, change);
-    }
-
-    /**
-     * Moves the end of a deactivated tenant's retention window to {@code days} after its
-     * deactivation; only longer than the platform's window (a shorter one is "purge now", which
-     * needs a second SuperAdmin). Audited as {@code tenant.retention-changed}.
-     */
-    public Tenant extendRetention(TenantId id, int days, Change change) {
-        Tenant current = lock(id, null);
-        if (current.status() != TenantStatus.DEACTIVATED) {
-            throw new Conflict("status", "Only a deactivated tenant has a retention window; " + current.name() + " is "
-                    + current.status().label().toLowerCase());
-        }
-        if (days < retention.days() || days > RetentionPolicy.MAX_DAYS) {
-            throw InvalidInput.of("days", "The retention window can be extended to " + retention.days() + " to "
-                    + RetentionPolicy.MAX_DAYS + " days after deactivation; to purge sooner, use Purge now (a second"
-                    + " SuperAdmin approves it)");
-        }
-        Instant purgeAfter = current.statusChangedAt().plus(java.time.Duration.ofDays(days));
-        Instant now = clock.instant();
-        records.updatePurgeAfter(id, purgeAfter, now);
-        events.publishEvent(new TenantRetentionChanged(UUID.randomUUID(), id, current.purgeAfter(), purgeAfter, days, change, now));
-        return require(id);
-    }
-
-    /** Deactivated tenants whose retention window ends within {@code within} from now, soonest first (for the owners' notices). */
-    @Transactional(readOnly = true)
-    public List<Tenant> purgingWithin(java.time.Duration within, int limit) {
-        return records.purgingBefore(clock.instant().plus(within), limit);
-    }
-
-    /** Deactivated tenants whose retention window has ended, oldest first (the purge job's work list). */
-    @Transactional(readOnly = true)
-    public List<TenantId> purgeDue(int limit) {
-        return records.purgeDue(clock.instant(), limit);
     }
 
     /**
@@ -330,7 +266,7 @@ public class TenantLifecycle {
         return records.find(id).orElseThrow(() -> NotFound.tenant(id));
     }
 
-    private Tenant lock(TenantId id, @Nullable Long expectedVersion) {
+    Tenant lock(TenantId id, @Nullable Long expectedVersion) {
         Tenant current = records.lock(id).orElseThrow(() -> NotFound.tenant(id));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Conflict.stale("tenant", expectedVersion, current.version());

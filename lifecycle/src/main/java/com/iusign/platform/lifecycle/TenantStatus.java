@@ -7,8 +7,8 @@ import java.util.Set;
  * A tenant's operational status and the moves a SuperAdmin may make from it directly: an active
  * tenant can be suspended or deactivated, a suspended one reactivated or deactivated. A
  * deactivated tenant waits out its retention window: it is restored (back to ACTIVE) only with a
- * second SuperAdmin's approval, and purged by the retention module ({@link TenantLifecycle#restore},
- * {@link TenantLifecycle#markPurged}); PURGED is the tombstone that keeps the permanent id, the
+ * second SuperAdmin's approval, and purged by the retention module ({@link TenantEndOfLife#restore},
+ * {@link TenantEndOfLife#markPurged}); PURGED is the tombstone that keeps the permanent id, the
  * name and the audit trail's continuity.
  */
 public enum TenantStatus {

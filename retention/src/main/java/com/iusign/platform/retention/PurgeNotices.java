@@ -1,7 +1,7 @@
 package com.iusign.platform.retention;
 
 import com.iusign.platform.lifecycle.Tenant;
-import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.lifecycle.TenantEndOfLife;
 import com.iusign.platform.mail.OutgoingMail;
 import com.iusign.platform.mail.Outbox;
 import org.springframework.stereotype.Component;
@@ -24,13 +24,13 @@ class PurgeNotices {
     static final Duration LAST = Duration.ofDays(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final TenantLifecycle lifecycle;
+    private final TenantEndOfLife lifecycle;
     private final LegalHolds holds;
     private final PurgeStore store;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
 
-    PurgeNotices(TenantLifecycle lifecycle, LegalHolds holds, PurgeStore store, Outbox outbox, TransactionTemplate transactions) {
+    PurgeNotices(TenantEndOfLife lifecycle, LegalHolds holds, PurgeStore store, Outbox outbox, TransactionTemplate transactions) {
         this.lifecycle = lifecycle;
         this.holds = holds;
         this.store = store;

@@ -5,6 +5,7 @@ import com.iusign.platform.kernel.Change;
 import com.iusign.platform.kernel.Conflict;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.Tenant;
+import com.iusign.platform.lifecycle.TenantEndOfLife;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.security.Approval;
@@ -46,6 +47,7 @@ public class TenantPurges {
 
     private final PurgeStore store;
     private final TenantLifecycle lifecycle;
+    private final TenantEndOfLife endOfLife;
     private final LegalHolds holds;
     private final TenantKeys keys;
     private final TenantScope scope;
@@ -56,12 +58,13 @@ public class TenantPurges {
     private final int batchSize;
     private final String instance = "purge-" + UUID.randomUUID().toString().substring(0, 8);
 
-    TenantPurges(PurgeStore store, TenantLifecycle lifecycle, LegalHolds holds, TenantKeys keys, TenantScope scope, Approvals approvals,
+    TenantPurges(PurgeStore store, TenantLifecycle lifecycle, TenantEndOfLife endOfLife, LegalHolds holds, TenantKeys keys, TenantScope scope, Approvals approvals,
                  DestructionRecords records, PurgeNotices notices, TransactionTemplate transactions,
                  @Value("${iusign.retention.purge-batch-size:1000}") int batchSize) {
         this.notices = notices;
         this.store = store;
         this.lifecycle = lifecycle;
+        this.endOfLife = endOfLife;
         this.holds = holds;
         this.keys = keys;
         this.scope = scope;
@@ -116,7 +119,7 @@ public class TenantPurges {
     void approvedRestore(Approval approval) {
         TenantId tenantId = new TenantId(approval.tenantId());
         restorable(tenantId);
-        lifecycle.restore(tenantId, new Change(approval.requestedBy(), approval.reason(), approval.ticket(), approval.correlationId()));
+        endOfLife.restore(tenantId, new Change(approval.requestedBy(), approval.reason(), approval.ticket(), approval.correlationId()));
     }
 
     /**
@@ -126,7 +129,7 @@ public class TenantPurges {
     @Scheduled(fixedDelayString = "${iusign.retention.purge-interval:PT1M}", initialDelayString = "${iusign.retention.purge-initial-delay:PT1M}")
     public void runDue() {
         notices.send();
-        for (TenantId due : lifecycle.purgeDue(100)) {
+        for (TenantId due : endOfLife.purgeDue(100)) {
             if (holds.active(due).isEmpty()) {
                 transactions.executeWithoutResult(status -> store.create(due.value(), "RETENTION_ENDED", null, null,
                         "The retention window ended"));
@@ -186,7 +189,7 @@ public class TenantPurges {
                     }
                 }
             }
-            Tenant tombstone = lifecycle.markPurged(new TenantId(tenantId), change);
+            Tenant tombstone = endOfLife.markPurged(new TenantId(tenantId), change);
             PurgeStore.Purge done = store.find(tenantId).orElseThrow();
             String record = records.sign(before, tombstone, done);
             transactions.executeWithoutResult(status -> store.finished(tenantId, tombstone.purgedAt(), record));

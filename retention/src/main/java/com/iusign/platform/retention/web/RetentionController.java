@@ -5,6 +5,7 @@ import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.kernel.web.ChangeRequest;
+import com.iusign.platform.lifecycle.TenantEndOfLife;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.retention.DestructionRecords;
 import com.iusign.platform.retention.LegalHold;
@@ -39,8 +40,11 @@ class RetentionController {
     private final LegalHolds holds;
     private final DestructionRecords records;
     private final TenantLifecycle lifecycle;
+    private final TenantEndOfLife endOfLife;
 
-    RetentionController(TenantPurges purges, LegalHolds holds, DestructionRecords records, TenantLifecycle lifecycle) {
+    RetentionController(TenantPurges purges, LegalHolds holds, DestructionRecords records, TenantLifecycle lifecycle,
+                        TenantEndOfLife endOfLife) {
+        this.endOfLife = endOfLife;
         this.purges = purges;
         this.holds = holds;
         this.records = records;
@@ -75,7 +79,7 @@ class RetentionController {
         if (body == null || body.days() == null) {
             throw InvalidInput.of("days", "days is required: the retention window's length after deactivation");
         }
-        lifecycle.extendRetention(tenantId, body.days(), change);
+        endOfLife.extendRetention(tenantId, body.days(), change);
         return purges.state(tenantId);
     }
 
