@@ -182,6 +182,22 @@ class TenantPurgeTests {
     }
 
     @Test
+    void aHoldPlacedAfterAnApprovalButBeforeThePurgeBeginsStopsIt() {
+        TenantId tenant = TestTenants.provision(lifecycle, "starter", "latehold").id();
+        lifecycle.deactivate(tenant, requested, null);
+        approvals.approve(purges.requestPurge(tenant, requested).id(), approved);
+        holds.place(tenant, Change.of(Actor.superAdmin("counsel@iusign.test"), "Subpoena arrived after the approval"));
+
+        purges.runDue();
+
+        assertThat(purges.state(tenant).status()).isEqualTo(TenantStatus.DEACTIVATED);
+        assertThat(purges.state(tenant).purge().startedAt()).isNull();
+        holds.release(tenant, Change.of(Actor.superAdmin("counsel@iusign.test"), "Subpoena withdrawn"));
+        purges.runDue();
+        assertThat(purges.state(tenant).status()).isEqualTo(TenantStatus.PURGED);
+    }
+
+    @Test
     void aRestoreWithinTheWindowNeedsASecondSuperAdminAndBadRequestsChangeNothing() {
         TenantId tenant = TestTenants.provision(lifecycle, "starter", "restore").id();
         assertThatThrownBy(() -> purges.requestPurge(tenant, requested)).isInstanceOf(Conflict.class).hasMessageContaining("deactivated");

@@ -31,8 +31,10 @@ public class LegalHolds {
     private final JdbcClient jdbc;
     private final TenantLifecycle lifecycle;
     private final ApplicationEventPublisher events;
+    private final PurgeStore purges;
 
-    LegalHolds(JdbcClient jdbc, TenantLifecycle lifecycle, ApplicationEventPublisher events) {
+    LegalHolds(JdbcClient jdbc, TenantLifecycle lifecycle, ApplicationEventPublisher events, PurgeStore purges) {
+        this.purges = purges;
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -56,10 +58,8 @@ public class LegalHolds {
         if (tenant.status() == TenantStatus.PURGED) {
             throw new Conflict("status", tenant.name() + " was purged: there is nothing left to hold");
         }
-        jdbc.sql("SELECT 1 FROM tenant_purge WHERE tenant_id = :tenant FOR UPDATE").param("tenant", tenantId.value()).query(Integer.class).optional();
-        boolean purging = jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_purge WHERE tenant_id = :tenant AND started_at IS NOT NULL)")
-                .param("tenant", tenantId.value()).query(Boolean.class).single();
-        if (purging) {
+        purges.lock(tenantId.value());
+        if (purges.find(tenantId.value()).map(purge -> purge.startedAt() != null).orElse(false)) {
             throw new Conflict("status", "The purge of " + tenant.name() + " has begun; a hold can no longer stop it");
         }
         active(tenantId).ifPresent(existing -> {
@@ -74,7 +74,7 @@ public class LegalHolds {
                 VALUES (:id, :tenant, :reason, :ticket, :by, :at)""")
                 .param("id", hold.id()).param("tenant", hold.tenantId()).param("reason", hold.reason()).param("ticket", hold.ticket())
                 .param("by", hold.placedBy()).param("at", Timestamp.from(now)).update();
-        // A pending early purge that was approved before the hold waits too (the job checks the hold before it starts).
+        // A pending early purge that was approved before the hold waits too (a runner checks the hold under the same lock).
         events.publishEvent(new LegalHoldChanged(UUID.randomUUID(), tenantId.value(), hold, true, change, now));
         return hold;
     }

@@ -70,6 +70,14 @@ class PurgeStore {
     }
 
     /**
+     * Locks the purge's row until the transaction ends: a legal hold being placed ({@link LegalHolds#place})
+     * and a runner starting the purge take it in turn, so each sees what the other committed.
+     */
+    void lock(UUID tenantId) {
+        jdbc.sql("SELECT 1 FROM tenant_purge WHERE tenant_id = :tenant FOR UPDATE").param("tenant", tenantId).query(Integer.class).optional();
+    }
+
+    /**
      * Takes (or renews) the purge's lease for {@code owner}: one instance at a time works on a
      * purge; when it dies, another takes over after the lease ran out and resumes where the rows say.
      */

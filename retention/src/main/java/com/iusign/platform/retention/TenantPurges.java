@@ -86,7 +86,12 @@ public class TenantPurges {
     }
 
     public RetentionState state(TenantId tenantId) {
-        Tenant tenant = lifecycle.get(tenantId);
+        return state(lifecycle.get(tenantId));
+    }
+
+    /** The same for a tenant the caller has just read. */
+    public RetentionState state(Tenant tenant) {
+        TenantId tenantId = tenant.id();
         return new RetentionState(tenantId.value(), tenant.status(), tenant.purgeAfter(), holds.active(tenantId).orElse(null),
                 store.find(tenantId.value()).map(purge -> new Progress(purge.trigger(), purge.requestedBy(), purge.approvedBy(),
                         purge.createdAt(), purge.startedAt(), purge.rowsDeleted(), purge.batches(), purge.keyDestroyed() != null,
@@ -150,12 +155,17 @@ public class TenantPurges {
         if (purge.finishedAt() != null) {
             return true;
         }
-        if (purge.startedAt() == null && holds.active(new TenantId(tenantId)).isPresent()) {
-            return false;
-        }
         // One lease per run, not per instance: the job and an operator's call in the same JVM must not delete side by side.
         String runner = instance + ":" + UUID.randomUUID();
-        if (!Boolean.TRUE.equals(transactions.execute(status -> store.lease(tenantId, runner, LEASE)))) {
+        boolean leased = Boolean.TRUE.equals(transactions.execute(status -> {
+            store.lock(tenantId);
+            // Under the row lock a hold placed a moment ago is seen; a purge that has begun is not stopped by one.
+            if (store.find(tenantId).orElseThrow().startedAt() == null && holds.active(new TenantId(tenantId)).isPresent()) {
+                return false;
+            }
+            return store.lease(tenantId, runner, LEASE);
+        }));
+        if (!leased) {
             return false;
         }
         try {

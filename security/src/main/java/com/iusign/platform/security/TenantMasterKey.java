@@ -19,6 +19,8 @@ public record TenantMasterKey(String provider, String keyId, @Nullable String al
     public enum State {
         /** Wraps and unwraps. */
         ENABLED,
+        /** KMS: disabled outside the platform (the AWS console); nothing unwraps until someone enables it again. */
+        DISABLED,
         /** KMS: disabled and scheduled for deletion; nothing unwraps any more. */
         PENDING_DELETION,
         /** The material is gone; the tenant's data keys can never be unwrapped again. */

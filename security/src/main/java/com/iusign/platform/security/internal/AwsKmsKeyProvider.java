@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeySpec;
-import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
@@ -131,7 +130,8 @@ final class AwsKmsKeyProvider implements KeyProvider, AutoCloseable {
     public Optional<TenantMasterKey> destroy(UUID tenantId) {
         return call("schedule the deletion of tenant " + tenantId + "'s master key", () -> {
             Optional<TenantMasterKey> current = describeKey(tenantId);
-            if (current.isEmpty() || current.get().state() != TenantMasterKey.State.ENABLED) {
+            // A key disabled outside the platform could be enabled again: only a scheduled deletion shreds.
+            if (current.isEmpty() || current.get().state() == TenantMasterKey.State.PENDING_DELETION) {
                 return current;
             }
             kms.scheduleKeyDeletion(request -> request.keyId(current.get().keyId()).pendingWindowInDays(deletionWindowDays));
@@ -165,14 +165,10 @@ final class AwsKmsKeyProvider implements KeyProvider, AutoCloseable {
         List<Instant> rotations = kms.listKeyRotations(request -> request.keyId(metadata.keyId())).rotations().stream()
                 .map(RotationsListEntry::rotationDate).sorted(Comparator.reverseOrder()).toList();
         TenantMasterKey.State state = switch (metadata.keyState()) {
-            case PENDING_DELETION, DISABLED -> metadata.deletionDate() != null ? TenantMasterKey.State.PENDING_DELETION
-                    : TenantMasterKey.State.ENABLED;
+            case PENDING_DELETION -> TenantMasterKey.State.PENDING_DELETION;
+            case DISABLED -> metadata.deletionDate() != null ? TenantMasterKey.State.PENDING_DELETION : TenantMasterKey.State.DISABLED;
             default -> TenantMasterKey.State.ENABLED;
         };
-        if (metadata.keyState() == KeyState.DISABLED && metadata.deletionDate() == null) {
-            log.warn("The KMS key of tenant {} ({}) is disabled outside the platform: its documents do not open until it is enabled",
-                    tenantId, metadata.arn());
-        }
         return Optional.of(new TenantMasterKey(SCHEME, metadata.arn(), alias(tenantId), state, metadata.creationDate(),
                 rotations.isEmpty() ? null : rotations.getFirst(), metadata.deletionDate(), 1 + rotations.size()));
     }

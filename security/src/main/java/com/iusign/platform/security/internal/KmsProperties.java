@@ -53,6 +53,14 @@ record KmsProperties(@Nullable URI endpoint, @Nullable String region, @Nullable 
         return builder.build();
     }
 
+    /** Never the secret: a record's own toString would print it into any log or error that shows the settings. */
+    @Override
+    public String toString() {
+        return "KmsProperties[endpoint=" + endpoint + ", region=" + region + ", accessKeyId=" + accessKeyId + ", secretAccessKey="
+                + (secretAccessKey == null ? null : "******") + ", platformKey=" + platformKey + ", deletionWindowDays="
+                + deletionWindowDays + ", maxAttempts=" + maxAttempts + "]";
+    }
+
     String describeEndpoint() {
         return endpoint != null ? endpoint.toString() : "region " + (region != null ? region : "from the AWS chain");
     }

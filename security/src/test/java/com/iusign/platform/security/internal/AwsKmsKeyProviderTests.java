@@ -169,6 +169,14 @@ class AwsKmsKeyProviderTests {
         assertThatThrownBy(() -> provider.unwrap(tenant, "aws-kms", key.wrapped().wrapped()))
                 .isInstanceOf(TenantKeyUnusable.class)
                 .satisfies(refusal -> assertThat(((TenantKeyUnusable) refusal).state()).isEqualTo("KMS:DisabledException"));
+        assertThat(provider.describe(tenant).orElseThrow().state()).as("shown as disabled, not as enabled")
+                .isEqualTo(TenantMasterKey.State.DISABLED);
+
+        TenantMasterKey destroyed = provider.destroy(tenant).orElseThrow();
+
+        assertThat(destroyed.state()).as("a disabled key can be enabled again: the purge must still schedule its deletion")
+                .isEqualTo(TenantMasterKey.State.PENDING_DELETION);
+        assertThat(kms.calls("ScheduleKeyDeletion")).hasSize(1);
     }
 
     @Test

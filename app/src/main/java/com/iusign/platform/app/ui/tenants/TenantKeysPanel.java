@@ -110,6 +110,7 @@ final class TenantKeysPanel extends Div {
     private static String stateLabel(TenantMasterKey master) {
         return switch (master.state()) {
             case ENABLED -> "Enabled";
+            case DISABLED -> "Disabled in KMS";
             case PENDING_DELETION -> "Pending deletion";
             case DESTROYED -> "Destroyed";
         };

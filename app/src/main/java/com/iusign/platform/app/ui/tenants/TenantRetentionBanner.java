@@ -34,7 +34,7 @@ final class TenantRetentionBanner extends Div {
         setId("retention-banner");
         addClassNames("retention-banner", tenant.status() == TenantStatus.PURGED ? "check-FAIL" : "check-WARN");
         TenantId id = tenant.id();
-        TenantPurges.RetentionState state = services.purges().state(id);
+        TenantPurges.RetentionState state = services.purges().state(tenant);
         Paragraph summary = new Paragraph();
         summary.setId("retention-summary");
         add(summary);
@@ -56,21 +56,25 @@ final class TenantRetentionBanner extends Div {
         }
         summary.setText("Deactivated " + Times.exact(tenant.statusChangedAt()) + ". " + outlook(tenant, state));
         HorizontalLayout actions = new HorizontalLayout();
+        boolean begun = state.purge() != null && state.purge().startedAt() != null;
+        LegalHold hold = state.legalHold();
+        if (hold == null && !begun) {
+            actions.add(button("retention-hold", "Place legal hold…", () -> new ReasonDialog("Place a legal hold on " + tenant.name() + "?",
+                    "The tenant is not purged while the hold stands, whatever its retention window says.", "Place hold", change,
+                    act(rationale -> services.holds().place(id, rationale), "Legal hold placed.", changed)).open()));
+        }
+        if (hold != null) {
+            actions.add(button("retention-release", "Release legal hold…", () -> new ReasonDialog("Release the legal hold on "
+                    + tenant.name() + "?", "The purge then follows the retention window again.", "Release hold", change,
+                    act(rationale -> services.holds().release(id, rationale), "Legal hold released.", changed)).open()));
+        }
         if (state.purge() == null) {
-            LegalHold hold = state.legalHold();
             if (hold == null) {
-                actions.add(button("retention-hold", "Place legal hold…", () -> new ReasonDialog("Place a legal hold on " + tenant.name() + "?",
-                        "The tenant is not purged while the hold stands, whatever its retention window says.", "Place hold", change,
-                        act(rationale -> services.holds().place(id, rationale), "Legal hold placed.", changed)).open()));
                 actions.add(button("retention-purge", "Purge now…", () -> new ReasonDialog("Purge " + tenant.name() + " now?",
                         "A second SuperAdmin must approve. Then every row of the tenant is deleted and its master key destroyed:"
                                 + " no copy of its documents can be read again. The audit trail stays.", "Request purge", change,
                         act(rationale -> services.purges().requestPurge(id, rationale),
                                 "Purge requested: waiting for a second SuperAdmin (Reviews → Approvals).", changed)).open()));
-            } else {
-                actions.add(button("retention-release", "Release legal hold…", () -> new ReasonDialog("Release the legal hold on "
-                        + tenant.name() + "?", "The purge then follows the retention window again.", "Release hold", change,
-                        act(rationale -> services.holds().release(id, rationale), "Legal hold released.", changed)).open()));
             }
             actions.add(button("retention-restore", "Restore…", () -> new ReasonDialog("Restore " + tenant.name() + "?",
                     "A second SuperAdmin must approve. The tenant becomes active again; sessions ended by the deactivation stay ended.",
@@ -81,6 +85,11 @@ final class TenantRetentionBanner extends Div {
     }
 
     private static String outlook(Tenant tenant, TenantPurges.RetentionState state) {
+        boolean begun = state.purge() != null && state.purge().startedAt() != null;
+        if (state.legalHold() != null && !begun) {
+            LegalHold hold = state.legalHold();
+            return "Purge blocked by a legal hold: " + hold.reason() + " (" + hold.placedBy() + ", " + Times.exact(hold.placedAt()) + ").";
+        }
         if (state.purge() != null) {
             TenantPurges.Progress purge = state.purge();
             if (purge.startedAt() == null) {
@@ -89,10 +98,6 @@ final class TenantRetentionBanner extends Div {
             }
             return "Purge under way since " + Times.exact(purge.startedAt()) + ": key destroyed, "
                     + purge.rowsDeleted().values().stream().mapToLong(Long::longValue).sum() + " rows deleted so far.";
-        }
-        if (state.legalHold() != null) {
-            LegalHold hold = state.legalHold();
-            return "Purge blocked by a legal hold: " + hold.reason() + " (" + hold.placedBy() + ", " + Times.exact(hold.placedAt()) + ").";
         }
         return "Purge scheduled for " + Times.exact(tenant.purgeAfter()) + " (end of the retention window).";
     }
