@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +75,27 @@ class VerifiedTokenCacheTests {
         assertThat(metrics).containsPattern("iusign_gate_token_cache_hits_total(\\{[^}]*\\})? [1-9]")
                 .containsPattern("iusign_gate_token_verifications_total(\\{[^}]*\\})? [1-9]")
                 .containsPattern("iusign_gate_rate_limit_shared_calls_total(\\{[^}]*\\})? [1-9]");
+    }
+
+    @Test
+    void everyAnswerOfTheGateIsCountedByItsOutcome() throws Exception {
+        AdminApiClient api = new AdminApiClient(clients, port);
+        AdminApiClient.TenantOwner owner = api.tenantOwner("business");
+        Map<String, Long> before = gate.decisions();
+
+        assertThat(me(api, owner.accessToken()).status()).isEqualTo(200);
+        assertThat(me(api, owner.accessToken() + "x").status()).isEqualTo(401);
+        assertThat(api.post("/api/admin/tenants/" + owner.tenantId() + "/suspend", "{\"reason\":\"Counting test\"}").status()).isEqualTo(200);
+        assertThat(me(api, owner.accessToken()).status()).isEqualTo(403);
+
+        Map<String, Long> after = gate.decisions();
+        assertThat(after.get("allowed") - before.get("allowed")).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("invalid-token") - before.get("invalid-token")).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("tenant-suspended") - before.get("tenant-suspended")).isGreaterThanOrEqualTo(1);
+        assertThat(after).containsKeys("rate-limited", "session-flushed", "token-revoked", "undecided");
+        assertThat(api.download("/actuator/prometheus", "text/plain").body())
+                .containsPattern("iusign_gate_decisions_total\\{[^}]*outcome=\"allowed\"[^}]*\\} [1-9]")
+                .containsPattern("iusign_gate_decisions_total\\{[^}]*outcome=\"tenant-suspended\"[^}]*\\} [1-9]");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package com.iusign.platform.security;
 
+import java.util.Map;
+
 /**
  * How this instance's access gate is reading: from its near cache (subscribed to invalidations)
  * or straight from PostgreSQL, how many PostgreSQL reads it made, and whether foreign messages
@@ -28,4 +30,10 @@ public interface GateMetrics {
 
     /** Calls of the tenant rate limiter to the shared bucket (Redis): one per lease or per refill while refused, not one per request. */
     long rateLimitSharedBucketCalls();
+
+    /**
+     * The tenant API gate's answers since start by outcome: {@code allowed}, each refusal ({@code invalid-token},
+     * {@code tenant-suspended}, {@code rate-limited}, …) and {@code undecided} (answered 503), every outcome present.
+     */
+    Map<String, Long> decisions();
 }

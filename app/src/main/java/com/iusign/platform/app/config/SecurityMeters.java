@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
  * The access gate's state as Prometheus meters, so that an operator can alert on them:
  * {@code iusign_gate_foreign_invalidations_total} above zero means something other than the
  * platform writes to the gate's Redis channel; {@code iusign_gate_near_cache_live} 0 means the
- * gate reads PostgreSQL on every request.
+ * gate reads PostgreSQL on every request. Per request, in PromQL:
+ * {@code rate(iusign_gate_rate_limit_shared_calls_total[1m]) / sum(rate(iusign_gate_decisions_total[1m]))} is the
+ * rate limiter's Redis calls, {@code rate(iusign_gate_token_cache_hits_total[1m]) / sum(rate(iusign_gate_decisions_total[1m]))}
+ * the share of requests served without a signature check.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityMeters {
@@ -32,6 +35,11 @@ class SecurityMeters {
             FunctionCounter.builder("iusign.gate.rate.limit.shared.calls", gate, GateMetrics::rateLimitSharedBucketCalls)
                     .description("Tenant rate limiter calls to the shared bucket in Redis (one per lease, not per request)")
                     .register(registry);
+            for (String outcome : gate.decisions().keySet()) {
+                FunctionCounter.builder("iusign.gate.decisions", gate, metrics -> metrics.decisions().getOrDefault(outcome, 0L))
+                        .tag("outcome", outcome)
+                        .description("Tenant API gate answers by outcome (allowed, each refusal, undecided)").register(registry);
+            }
             Gauge.builder("iusign.gate.near.cache.live", gate, metrics -> metrics.nearCacheLive() ? 1 : 0)
                     .description("1 while the gate's near cache is subscribed to invalidations").register(registry);
         };

@@ -43,6 +43,7 @@ class AdminApiSecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().hasRole(PlatformAuthorities.SUPERADMIN))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities(properties)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

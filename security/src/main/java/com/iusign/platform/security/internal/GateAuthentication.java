@@ -28,15 +28,28 @@ final class GateAuthentication implements Converter<Jwt, AbstractAuthenticationT
 
     private final AccessGate gate;
     private final TenantRateLimiter limiter;
+    private final GateDecisions decisions;
     private final JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
 
-    GateAuthentication(AccessGate gate, TenantRateLimiter limiter) {
+    GateAuthentication(AccessGate gate, TenantRateLimiter limiter, GateDecisions decisions) {
         this.gate = gate;
         this.limiter = limiter;
+        this.decisions = decisions;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
+        try {
+            AbstractAuthenticationToken allowed = decide(token);
+            decisions.allowed();
+            return allowed;
+        } catch (Refused refused) {
+            decisions.refused(refused.refusal());
+            throw refused;
+        }
+    }
+
+    private AbstractAuthenticationToken decide(Jwt token) {
         GateRefusal.Decision decision;
         try {
             decision = gate.evaluate(token);

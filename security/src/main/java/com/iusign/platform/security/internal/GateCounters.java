@@ -3,18 +3,22 @@ package com.iusign.platform.security.internal;
 import com.iusign.platform.security.GateMetrics;
 import org.springframework.stereotype.Component;
 
-/** The gate's counters from the places that keep them: its near cache, its verified-token cache and the rate limiter. */
+import java.util.Map;
+
+/** The gate's counters from the places that keep them: its near cache, its verified-token cache, the rate limiter and its answers. */
 @Component
 class GateCounters implements GateMetrics {
 
     private final GateCache cache;
     private final VerifiedTokens tokens;
     private final TenantRateLimiter limiter;
+    private final GateDecisions decisions;
 
-    GateCounters(GateCache cache, VerifiedTokens tokens, TenantRateLimiter limiter) {
+    GateCounters(GateCache cache, VerifiedTokens tokens, TenantRateLimiter limiter, GateDecisions decisions) {
         this.cache = cache;
         this.tokens = tokens;
         this.limiter = limiter;
+        this.decisions = decisions;
     }
 
     @Override
@@ -45,5 +49,10 @@ class GateCounters implements GateMetrics {
     @Override
     public long rateLimitSharedBucketCalls() {
         return limiter.sharedBucketCalls();
+    }
+
+    @Override
+    public Map<String, Long> decisions() {
+        return decisions.counts();
     }
 }

@@ -47,11 +47,6 @@ final class VerifiedTokens {
                 .build();
     }
 
-    /** The tenant API's decoder: a cached verification, or the full one. */
-    JwtDecoder decoder() {
-        return this::decode;
-    }
-
     Jwt decode(String token) throws JwtException {
         Jwt cached = verified.getIfPresent(token);
         if (cached != null && cached.getExpiresAt() != null && clock.instant().isBefore(cached.getExpiresAt())) {

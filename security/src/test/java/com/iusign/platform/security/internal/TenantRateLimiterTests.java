@@ -113,26 +113,43 @@ class TenantRateLimiterTests {
     }
 
     @Test
-    void twoInstancesTogetherStayWithinTheBucketPlusOneLeaseEach() {
+    void threeInstancesTogetherStayWithinTheBucketPlusOneLeaseEach() {
         int perSecond = 500;
         int burst = 1000;
         UUID shared = tenantOn(perSecond, burst);
-        TenantRateLimiter first = new TenantRateLimiter(new TokenBuckets(redis), lifecycle);
-        TenantRateLimiter second = new TenantRateLimiter(new TokenBuckets(redis), lifecycle);
+        List<TenantRateLimiter> instances = List.of(new TenantRateLimiter(new TokenBuckets(redis), lifecycle),
+                new TenantRateLimiter(new TokenBuckets(redis), lifecycle), new TenantRateLimiter(new TokenBuckets(redis), lifecycle));
         int lease = TenantRateLimiter.leaseSize(perSecond, burst);
 
         long started = System.nanoTime();
         int allowed = 0;
-        for (int i = 0; i < 4_000; i++) {
-            if ((i % 2 == 0 ? first : second).acquire(shared).allowed()) {
+        for (int i = 0; i < 6_000; i++) {
+            if (instances.get(i % instances.size()).acquire(shared).allowed()) {
                 allowed++;
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertThat(allowed).as("within %.3f s", seconds)
-                .isLessThanOrEqualTo((int) Math.ceil(burst + perSecond * seconds) + 2 * lease)
-                .isGreaterThanOrEqualTo(burst - 2 * lease);
+                .isLessThanOrEqualTo((int) Math.ceil(burst + perSecond * seconds) + instances.size() * lease)
+                .isGreaterThanOrEqualTo(burst - instances.size() * lease);
+    }
+
+    @Test
+    void remainingOnOneInstanceIsNeverAboveTheBucketAndBelowItAtMostByTheRefillSinceTheLease() {
+        int perSecond = 500;
+        int burst = 1000;
+        UUID tenant = tenantOn(perSecond, burst);
+        long started = System.nanoTime();
+
+        for (int k = 1; k <= 900; k++) {
+            TokenBuckets.Decision decision = limiter.acquire(tenant);
+            double refill = perSecond * (System.nanoTime() - started) / 1e9;
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.remaining()).as("after %d requests", k)
+                    .isGreaterThanOrEqualTo(burst - k)
+                    .isLessThanOrEqualTo((int) Math.min(burst, Math.ceil(burst - k + refill)));
+        }
     }
 
     private UUID tenantOn(int perSecond, int burst) {
