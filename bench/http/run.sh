@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The access gate at HTTP speed, side by side in one run (issue 15): the platform's GET /api/v1/me (full gate and
-# rate limit, 40 enterprise tenants with one token each), Keycloak's token introspection (the dev-mode distribution
+# rate limit, TENANTS enterprise tenants with one token each, 80 by default: 500/s each, so the per-tenant limit never
+# answers below 40,000 req/s), Keycloak's token introspection (the dev-mode distribution
 # from the Maven registry, on this machine), and the platform's own HTTP ceiling (GET /actuator/health/liveness,
 # the same HTTP stack, no token). wrk, interleaved rounds after a warm-up, at 64 and 16 connections.
 # Writes its table between the markers in docs/benchmarks.md and prints it.
@@ -16,6 +17,7 @@ WORK=$ROOT/bench/target/http
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_ROUND=${SECONDS_PER_ROUND:-20}
 CONNECTIONS=${CONNECTIONS:-"64 16"}
+TENANTS=${TENANTS:-80}
 KEYCLOAK_VERSION=26.7.3
 PLATFORM_PORT=${PLATFORM_PORT:-18080}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-18180}
@@ -70,7 +72,7 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:$PLATFORM_PORT/actuator/health/liveness"
 ADMIN=$(curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "http://127.0.0.1:$PLATFORM_PORT/oauth2/token" | json "['access_token']")
 : > "$WORK/platform-owners.txt"
-for i in $(seq 1 40); do
+for i in $(seq 1 "$TENANTS"); do
   slug="bench-http-$i-$RANDOM"
   body=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"Bench HTTP $slug\",\"slug\":\"$slug\",\"plan\":\"enterprise\",\"ownerEmail\":\"owner@$slug.test\",\"reason\":\"HTTP benchmark\"}" \
@@ -81,7 +83,8 @@ for i in $(seq 1 40); do
   echo "$slug bench owner passphrase $i" >> "$WORK/platform-owners.txt"
 done
 
-# Tenant access tokens live at most 10 minutes: every platform round signs the 40 owners in afresh.
+# Tenant access tokens live at most 10 minutes: every platform round signs the owners in afresh (before the round's
+# counters are read and outside any profile: each sign-in is a bcrypt hash).
 mint_platform_tokens() {
   : > "$WORK/platform-tokens.txt"
   while read -r slug password; do
@@ -105,7 +108,7 @@ curl -sf -o /dev/null -H "Authorization: Bearer $KC_ADMIN" -H 'Content-Type: app
     \"config\":{\"included.client.audience\":\"bench-api\",\"access.token.claim\":\"true\",\"introspection.token.claim\":\"true\"}}]}" \
   "$KC/admin/realms/bench/clients"
 : > "$WORK/keycloak-tokens.txt"
-for i in $(seq 1 40); do
+for i in $(seq 1 "$TENANTS"); do
   curl -sf -u "bench-api:$KC_SECRET" -d grant_type=client_credentials "$KC/realms/bench/protocol/openid-connect/token" \
     | json "['access_token']" >> "$WORK/keycloak-tokens.txt"
 done
@@ -118,7 +121,6 @@ me=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -1 
 [[ "$me" == "200" ]] || { echo "The platform refuses its own token: $me" >&2; exit 1; }
 
 arm() { # name connections seconds
-  [[ "$1" == platform ]] && mint_platform_tokens
   case "$1" in
     platform) MODE=bearer TOKENS=$WORK/platform-tokens.txt wrk -t2 -c"$2" -d"$3"s --latency -s bench/http/tokens.lua \
                 "http://127.0.0.1:$PLATFORM_PORT/api/v1/me" ;;
@@ -128,24 +130,54 @@ arm() { # name connections seconds
   esac
 }
 
+# The gate's counters on /actuator/prometheus: Redis calls of the rate limiter, token-cache hits, gate answers.
+meters() {
+  curl -sf "http://127.0.0.1:$PLATFORM_PORT/actuator/prometheus" | awk '
+    /^iusign_gate_rate_limit_shared_calls_total/ {redis += $2}
+    /^iusign_gate_token_cache_hits_total/ {hits += $2}
+    /^iusign_gate_decisions_total/ {decisions += $2}
+    END {printf "%d %d %d\n", redis, hits, decisions}'
+}
+
 echo "Warming up (20 s per arm)"
+mint_platform_tokens
 for a in platform keycloak liveness; do arm $a 64 20 > /dev/null; done
+
+# PROFILE=1: one platform and one liveness round at 64 connections under JFR (profile settings), summarised by
+# bench/http/profile.py into bench/target/http/profile.md (not part of the ratio rounds).
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  PLATFORM_PID=${PIDS[0]}
+  : > "$WORK/profile.md"
+  for a in platform liveness; do
+    if [[ "$a" == platform ]]; then mint_platform_tokens; fi
+    jcmd "$PLATFORM_PID" JFR.start name=$a settings=profile filename="$WORK/$a.jfr" > /dev/null
+    arm $a 64 "$SECONDS_PER_ROUND" > /dev/null
+    jcmd "$PLATFORM_PID" JFR.stop name=$a > /dev/null
+    python3 bench/http/profile.py "$WORK/$a.jfr" "$a at 64 connections, $SECONDS_PER_ROUND s" >> "$WORK/profile.md"
+  done
+  cat "$WORK/profile.md"
+fi
 
 RESULTS=$WORK/results.tsv
 : > "$RESULTS"
 for c in $CONNECTIONS; do
   for r in $(seq 1 "$ROUNDS"); do
     for a in platform keycloak liveness; do
+      if [[ "$a" == platform ]]; then mint_platform_tokens; fi
+      before=$(meters)
       out=$(arm $a "$c" "$SECONDS_PER_ROUND")
+      after=$(meters)
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p50=$(echo "$out" | awk '$1=="50%" {print $2}')
       p99=$(echo "$out" | awk '$1=="99%" {print $2}')
       non2xx=$(echo "$out" | awk '/^NON2XX/ {print $2}')
       errors=$(echo "$out" | awk '/Socket errors/ {print $0}' | tr -s ' ')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$r" "$a" "$rps" "$p50" "$p99" "${non2xx:-0}${errors:+ ($errors)}" >> "$RESULTS"
+      read -r redis0 hits0 decisions0 <<< "$before"; read -r redis1 hits1 decisions1 <<< "$after"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$r" "$a" "$rps" "$p50" "$p99" "${non2xx:-0}${errors:+ ($errors)}" \
+        $((redis1 - redis0)) $((hits1 - hits0)) $((decisions1 - decisions0)) >> "$RESULTS"
       echo "c=$c round $r $a: $rps req/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0} $errors"
     done
   done
 done
 
-python3 bench/http/report.py "$RESULTS" docs/benchmarks.md "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), Keycloak $KEYCLOAK_VERSION dev mode, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+python3 bench/http/report.py "$RESULTS" docs/benchmarks.md "$TENANTS" "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), Keycloak $KEYCLOAK_VERSION dev mode, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"

@@ -7,11 +7,16 @@ import com.iusign.platform.security.SessionRevocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,6 +37,10 @@ class VerifiedTokenCacheTests {
     private final AdminApiClients clients;
     private final SessionRevocation revocation;
     private final GateMetrics gate;
+    @Autowired
+    private FilterChainProxy filterChains;
+    @Autowired
+    private HttpFirewall firewall;
     @LocalServerPort
     private int port;
 
@@ -61,6 +70,18 @@ class VerifiedTokenCacheTests {
 
         AdminApiClient.Reply next = me(api, owner.accessToken());
         assertThat(next.status()).as(next.body()).isIn(401, 403);
+    }
+
+    @Test
+    void requestsPassTheAsciiFirstFirewallWhichStillRefusesAControlCharacterAfterNonAscii() throws Exception {
+        Object chains = ReflectionTestUtils.getField(filterChains, "springSecurityFilterChain");
+        assertThat(ReflectionTestUtils.getField(chains == null ? filterChains : chains, "firewall")).isSameAs(firewall);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer caf\u00e9\u0085\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
     }
 
     @Test
