@@ -165,16 +165,21 @@ for c in $CONNECTIONS; do
     for a in platform keycloak liveness; do
       if [[ "$a" == platform ]]; then mint_platform_tokens; fi
       before=$(meters)
+      # Steady state: the counters again 3 s into the round, once every tenant holds a lease of this round.
+      (sleep 3; meters > "$WORK/steady-before") &
+      steady=$!
       out=$(arm $a "$c" "$SECONDS_PER_ROUND")
       after=$(meters)
+      wait "$steady"
+      read -r sredis0 _ sdecisions0 < "$WORK/steady-before"
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p50=$(echo "$out" | awk '$1=="50%" {print $2}')
       p99=$(echo "$out" | awk '$1=="99%" {print $2}')
       non2xx=$(echo "$out" | awk '/^NON2XX/ {print $2}')
       errors=$(echo "$out" | awk '/Socket errors/ {print $0}' | tr -s ' ')
       read -r redis0 hits0 decisions0 <<< "$before"; read -r redis1 hits1 decisions1 <<< "$after"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$r" "$a" "$rps" "$p50" "$p99" "${non2xx:-0}${errors:+ ($errors)}" \
-        $((redis1 - redis0)) $((hits1 - hits0)) $((decisions1 - decisions0)) >> "$RESULTS"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$r" "$a" "$rps" "$p50" "$p99" "${non2xx:-0}${errors:+ ($errors)}" \
+        $((redis1 - redis0)) $((hits1 - hits0)) $((decisions1 - decisions0)) $((redis1 - sredis0)) $((decisions1 - sdecisions0)) >> "$RESULTS"
       echo "c=$c round $r $a: $rps req/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0} $errors"
     done
   done
