@@ -16,13 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** SQL of {@code tenant_manifest}, which this module owns: idempotent upserts and keyset searches. */
+/** SQL of {@code tenant_manifest}, which this module owns: idempotent upserts, the filters of a search and its capped count. */
 @Repository
 class ManifestStore {
 
-    private static final Pattern ID_PREFIX = Pattern.compile("^[0-9a-f-]{4,36}$");
     static final String COLUMNS = """
             tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status, owner_email, created_at,
             status_changed_at, CASE WHEN usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date THEN envelopes_this_month
@@ -33,6 +31,13 @@ class ManifestStore {
     /** At or above the share {@code :threshold} of the seat or the monthly envelope quota: the manifest filter and the review list alike. */
     static final String AT_SHARE_OF_A_QUOTA = "(seats_used >= :threshold * seat_limit OR " + MONTH_USED
             + " >= :threshold * monthly_envelope_limit)";
+
+    /**
+     * The predicate of the partial index {@code tenant_manifest_near_quota}, word for word so that the planner can
+     * use it: every row at or over {@link ManifestQuery#APPROACHING_SHARE} of a quota passes it (a count of an
+     * earlier month counts 0 today, so the raw count is never below the one that counts).
+     */
+    static final String NEAR_A_QUOTA = "(seats_used >= 0.8 * seat_limit OR envelopes_this_month >= 0.8 * monthly_envelope_limit)";
 
     private final JdbcClient jdbc;
 
@@ -102,11 +107,12 @@ class ManifestStore {
     }
 
     /**
-     * How many tenants match, counting at most {@code cap + 1}: beyond that an exact count over a
-     * million rows costs more than it tells. Without any filter the planner's estimate is used.
+     * How many tenants pass the filters of {@code query} (its text is {@link ManifestSearch}'s), counting at most
+     * {@code cap + 1}: beyond that an exact count over a million rows costs more than it tells. Without any filter
+     * the planner's estimate is used.
      */
     long countUpTo(ManifestQuery query, int cap) {
-        boolean unfiltered = query.q() == null && query.statuses().isEmpty() && query.subscriptions().isEmpty()
+        boolean unfiltered = query.statuses().isEmpty() && query.subscriptions().isEmpty()
                 && query.plans().isEmpty() && query.createdFrom() == null && query.createdTo() == null && query.usage().isEmpty()
                 && query.inactiveDays() == null;
         if (unfiltered) {
@@ -127,68 +133,8 @@ class ManifestStore {
         return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_manifest)").query(Boolean.class).single();
     }
 
-    /** Rows of one page, plus one to tell whether another page follows; each row with its folded name for the cursor. */
-    List<Map.Entry<ManifestEntry, String>> search(ManifestQuery query, ManifestCursor after) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql;
-        if (query.q() != null) {
-            // A text search finds its few matches through the trigram, prefix and exact indexes first; the OFFSET 0
-            // fence keeps the planner from walking the whole name index in order and filtering instead.
-            StringBuilder matches = new StringBuilder("SELECT * FROM tenant_manifest WHERE true");
-            where(query, matches, params);
-            sql = new StringBuilder("SELECT " + COLUMNS + " FROM (" + matches + " OFFSET 0) matched WHERE true");
-        } else {
-            sql = new StringBuilder("SELECT " + COLUMNS + " FROM tenant_manifest WHERE true");
-            where(query, sql, params);
-        }
-        if (after != null) {
-            switch (query.sort()) {
-                case NAME -> sql.append(" AND (name_folded, tenant_id) > (:afterValue, :afterId)");
-                case CREATED -> sql.append(" AND (created_at, tenant_id) < (:afterTime, :afterId)");
-                case STATUS_CHANGED -> sql.append(" AND (status_changed_at, tenant_id) < (:afterTime, :afterId)");
-                case LAST_ACTIVITY -> sql.append(" AND (coalesce(last_activity_at, created_at), tenant_id) < (:afterTime, :afterId)");
-                case ENVELOPES_THIS_MONTH -> sql.append(" AND (" + MONTH_USED + ", tenant_id) < (:afterNumber, :afterId)");
-                case SEATS_USED -> sql.append(" AND (seats_used, tenant_id) < (:afterNumber, :afterId)");
-            }
-            params.put("afterId", after.id());
-            if (query.sort() == ManifestSort.NAME) {
-                params.put("afterValue", after.value());
-            } else if (query.sort() == ManifestSort.ENVELOPES_THIS_MONTH || query.sort() == ManifestSort.SEATS_USED) {
-                params.put("afterNumber", Integer.parseInt(after.value()));
-            } else {
-                params.put("afterTime", Timestamp.from(after.instant()));
-            }
-        }
-        sql.append(switch (query.sort()) {
-            case NAME -> " ORDER BY name_folded, tenant_id";
-            case CREATED -> " ORDER BY created_at DESC, tenant_id DESC";
-            case STATUS_CHANGED -> " ORDER BY status_changed_at DESC, tenant_id DESC";
-            case LAST_ACTIVITY -> " ORDER BY coalesce(last_activity_at, created_at) DESC, tenant_id DESC";
-            case ENVELOPES_THIS_MONTH -> " ORDER BY " + MONTH_USED + " DESC, tenant_id DESC";
-            case SEATS_USED -> " ORDER BY seats_used DESC, tenant_id DESC";
-        });
-        sql.append(" LIMIT :limit");
-        params.put("limit", query.size() + 1);
-        return jdbc.sql(sql.toString()).params(params).query((row, n) -> Map.entry(entry(row, n), switch (query.sort()) {
-            case ENVELOPES_THIS_MONTH -> Integer.toString(row.getInt("envelopes_this_month"));
-            case SEATS_USED -> Integer.toString(row.getInt("seats_used"));
-            default -> row.getString("name_folded");
-        })).list();
-    }
-
+    /** The filters of {@code query} (not its text) as {@code " AND …"} conditions. */
     static void where(ManifestQuery query, StringBuilder sql, Map<String, Object> params) {
-        if (query.q() != null) {
-            String q = query.q();
-            List<String> alternatives = new ArrayList<>(List.of("slug = :exact", "lower(custom_domain) = :exact",
-                    "name_folded LIKE manifest_fold(:pattern) ESCAPE '\\'"));
-            params.put("exact", q.toLowerCase());
-            params.put("pattern", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            if (ID_PREFIX.matcher(q.toLowerCase()).matches()) {
-                alternatives.add("id_text LIKE :idPrefix");
-                params.put("idPrefix", q.toLowerCase() + "%");
-            }
-            sql.append(" AND (").append(String.join(" OR ", alternatives)).append(")");
-        }
         in(sql, params, "status", "statuses", query.statuses());
         in(sql, params, "subscription_status", "subscriptions", query.subscriptions());
         in(sql, params, "plan", "plans", query.plans());
@@ -210,7 +156,7 @@ class ManifestStore {
             params.put("threshold", ManifestQuery.APPROACHING_SHARE);
         }
         if (!usage.isEmpty()) {
-            sql.append(" AND (").append(String.join(" OR ", usage)).append(")");
+            sql.append(" AND ").append(NEAR_A_QUOTA).append(" AND (").append(String.join(" OR ", usage)).append(")");
         }
         if (query.inactiveDays() != null) {
             sql.append(" AND coalesce(last_activity_at, created_at) < now() - make_interval(days => :inactiveDays)");

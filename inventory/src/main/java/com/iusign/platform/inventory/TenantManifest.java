@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,11 +29,13 @@ public class TenantManifest {
 
     private final TenantLifecycle lifecycle;
     private final ManifestStore store;
+    private final ManifestSearch search;
 
     private final ApplicationEventPublisher events;
 
-    TenantManifest(TenantLifecycle lifecycle, ManifestStore store, ApplicationEventPublisher events) {
+    TenantManifest(TenantLifecycle lifecycle, ManifestStore store, ManifestSearch search, ApplicationEventPublisher events) {
         this.events = events;
+        this.search = search;
         this.lifecycle = lifecycle;
         this.store = store;
     }
@@ -47,11 +48,17 @@ public class TenantManifest {
     public ManifestPage search(ManifestQuery query) {
         ManifestQuery checked = check(query);
         ManifestCursor after = checked.cursor() == null ? null : ManifestCursor.decode(checked.cursor(), checked.sort());
-        List<Map.Entry<ManifestEntry, String>> rows = store.search(checked, after);
+        boolean ranked = checked.q() != null && checked.sort() == ManifestSort.NAME;
+        if (after != null && ranked != after.rank() > 0) {
+            throw new ManifestQueryException("cursor", "This cursor belongs to a search " + (ranked ? "without" : "with")
+                    + " text; start again without it");
+        }
+        List<ManifestReader.Row> rows = search.page(checked, after, checked.size() + 1);
         boolean more = rows.size() > checked.size();
-        List<Map.Entry<ManifestEntry, String>> page = more ? rows.subList(0, checked.size()) : rows;
-        String next = more ? ManifestCursor.after(checked.sort(), page.getLast().getKey(), page.getLast().getValue()).encode() : null;
-        return new ManifestPage(page.stream().map(Map.Entry::getKey).toList(), next);
+        List<ManifestReader.Row> page = more ? rows.subList(0, checked.size()) : rows;
+        ManifestReader.Row last = more ? page.getLast() : null;
+        String next = last == null ? null : new ManifestCursor(checked.sort(), last.rank(), last.key(), last.id()).encode();
+        return new ManifestPage(page.stream().map(ManifestReader.Row::entry).toList(), next);
     }
 
     /**
@@ -61,7 +68,7 @@ public class TenantManifest {
      * @throws ManifestQueryException naming the parameter that cannot be used
      */
     public ManifestCount count(ManifestQuery query, int cap) {
-        long counted = store.countUpTo(check(query), cap);
+        long counted = search.countUpTo(check(query), cap);
         return new ManifestCount(Math.min(counted, cap), counted > cap);
     }
 

@@ -1,0 +1,131 @@
+package com.iusign.platform.inventory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a search text matches, as ranked walks for a page in name order (issue 16). A tenant is listed once, in the
+ * first tier it matches: 1. its exact slug or custom domain, or an id prefix; 2. its name starts with the text;
+ * 3. a later word of its name does (ordered by the name from that word); 4. its slug starts with it; 5. its custom
+ * domain does; 6. from three characters on, its name contains it anywhere. Within a tier rows go by name (tier 3: by
+ * the name from the matching word, 4 and 5 by slug and domain). Names, slugs and domains are compared folded and in
+ * the "C" collation, where a prefix is a range an index walk can read in order.
+ */
+record ManifestText(String lower, String folded, boolean idPrefix) {
+
+    private static final Pattern ID_PREFIX = Pattern.compile("^[0-9a-f-]{4,36}$");
+    /** Shorter texts match only at the start of a name, a word, a slug or a domain: anywhere would match nearly every name. */
+    static final int MIN_CONTAINS = 3;
+
+    private static final String NAME = "name_folded COLLATE \"C\"";
+    private static final String SLUG = "slug COLLATE \"C\"";
+    private static final String DOMAIN = "lower(custom_domain) COLLATE \"C\"";
+
+    /** {@code folded} is {@code manifest_fold} of the text, as the database folds names. */
+    static ManifestText of(String q, String folded) {
+        String lower = q.toLowerCase(Locale.ROOT);
+        return new ManifestText(lower, folded, ID_PREFIX.matcher(lower).matches());
+    }
+
+    /** The tiers in rank order, each excluding the rows of the tiers before it. */
+    List<ManifestWalk> tiers() {
+        Map<String, Object> params = params();
+        List<ManifestWalk> tiers = new ArrayList<>();
+        String identifier = identifier();
+        tiers.add(walk(1, ManifestWalk.TABLE, NAME, identifier, "true", identifier, params));
+        List<String> before = new ArrayList<>(List.of("NOT " + identifier));
+        if (!folded.isEmpty()) {
+            String names = range(NAME, "f", "fEnd");
+            tiers.add(walk(2, ManifestWalk.TABLE, NAME, names, and(before), names, params));
+            before.add("NOT starts_with(name_folded, :f)");
+            String words = range("w.tail", "f", "fEnd");
+            List<String> firstWord = new ArrayList<>(before);
+            firstWord.add("NOT EXISTS (SELECT 1 FROM unnest(name_tails) t WHERE starts_with(t, :f) AND length(t) > length({key}))");
+            tiers.add(walk(3, ManifestWalk.WORDS, "w.tail", words, and(firstWord), words, params));
+            before.add("NOT " + anyWord());
+        }
+        String slugs = range(SLUG, "ql", "qlEnd");
+        tiers.add(walk(4, ManifestWalk.TABLE, SLUG, slugs, and(before), slugs, params));
+        before.add("NOT starts_with(slug, :ql)");
+        String domains = "custom_domain IS NOT NULL AND " + range(DOMAIN, "ql", "qlEnd");
+        tiers.add(walk(5, ManifestWalk.TABLE, DOMAIN, domains, and(before), domains, params));
+        before.add("NOT coalesce(starts_with(lower(custom_domain), :ql), false)");
+        if (folded.length() >= MIN_CONTAINS) {
+            List<String> contains = new ArrayList<>(before);
+            contains.addFirst("name_folded LIKE :fLike ESCAPE '\\'");
+            tiers.add(walk(6, ManifestWalk.TABLE, NAME, "true", and(contains), "name_folded LIKE :fLike ESCAPE '\\'", params));
+        }
+        return tiers;
+    }
+
+    /** One walk of {@code sort}'s index keeping the rows any tier matches, for pages in another order than by name. */
+    ManifestWalk anyTier(ManifestSort sort) {
+        List<String> any = new ArrayList<>(List.of(identifier()));
+        List<String> ids = new ArrayList<>(List.of("SELECT tenant_id FROM tenant_manifest WHERE " + identifier()));
+        if (!folded.isEmpty()) {
+            any.add("starts_with(name_folded, :f)");
+            any.add(anyWord());
+            ids.add("SELECT tenant_id FROM tenant_manifest WHERE " + range(NAME, "f", "fEnd"));
+            ids.add("SELECT tenant_id FROM tenant_manifest_word w WHERE " + range("w.tail", "f", "fEnd"));
+        }
+        any.add("starts_with(slug, :ql)");
+        any.add("coalesce(starts_with(lower(custom_domain), :ql), false)");
+        ids.add("SELECT tenant_id FROM tenant_manifest WHERE " + range(SLUG, "ql", "qlEnd"));
+        ids.add("SELECT tenant_id FROM tenant_manifest WHERE custom_domain IS NOT NULL AND " + range(DOMAIN, "ql", "qlEnd"));
+        if (folded.length() >= MIN_CONTAINS) {
+            any.add("name_folded LIKE :fLike ESCAPE '\\'");
+            ids.add("SELECT tenant_id FROM tenant_manifest WHERE name_folded LIKE :fLike ESCAPE '\\'");
+        }
+        return ManifestWalk.all(sort).where("(" + String.join(" OR ", any) + ")",
+                "tenant_id IN (" + String.join(" UNION ALL ", ids) + ")", params());
+    }
+
+    private String identifier() {
+        return "(slug = :ql OR coalesce(lower(custom_domain) = :ql, false)" + (idPrefix ? " OR id_text LIKE :idPrefix" : "") + ")";
+    }
+
+    private static String anyWord() {
+        return "EXISTS (SELECT 1 FROM unnest(name_tails) t WHERE starts_with(t, :f))";
+    }
+
+    private Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ql", lower);
+        params.put("qlEnd", end(lower));
+        params.put("f", folded);
+        params.put("fEnd", folded.isEmpty() ? "" : end(folded));
+        params.put("fLike", "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.put("idPrefix", lower + "%");
+        return params;
+    }
+
+    private static String range(String key, String from, String to) {
+        return key + " >= :" + from + " AND " + key + " < :" + to;
+    }
+
+    private static String and(List<String> conditions) {
+        return String.join(" AND ", conditions);
+    }
+
+    private static ManifestWalk walk(int rank, String source, String key, String range, String exclusions, String matches,
+                                     Map<String, Object> params) {
+        return new ManifestWalk(rank, source, key, false, ManifestWalk.KeyKind.TEXT, range, exclusions, matches, params, true);
+    }
+
+    /**
+     * The least string above every string that starts with {@code prefix} in code point (the "C" collation's) order:
+     * the prefix with its last code point raised by one (past the surrogates, which no string holds).
+     */
+    static String end(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+        if (last == Character.MAX_CODE_POINT) {
+            return head.isEmpty() ? Character.toString(last).repeat(256) : end(head);
+        }
+        return head + Character.toString(last == 0xD7FF ? 0xE000 : last + 1);
+    }
+}

@@ -1,0 +1,134 @@
+package com.iusign.platform.inventory;
+
+import com.iusign.platform.kernel.Actor;
+import com.iusign.platform.kernel.Change;
+import com.iusign.platform.lifecycle.ProvisionTenant;
+import com.iusign.platform.lifecycle.TenantLifecycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Search results are useful while typing: a name that starts with the text comes before one where a later word
+ * does, then slugs and domains that start with it, then names that merely contain it; each tenant once, pages in the
+ * same order, and the count agreeing with the pages.
+ */
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "compliance"})
+class ManifestRankingTests {
+
+    private static final Change CHANGE = Change.of(Actor.superAdmin("ranking@iusign.test"), "Ranking test");
+
+    private final TenantManifest manifest;
+    private final TenantLifecycle lifecycle;
+    private final JdbcClient jdbc;
+
+    ManifestRankingTests(TenantManifest manifest, TenantLifecycle lifecycle, JdbcClient jdbc) {
+        this.manifest = manifest;
+        this.lifecycle = lifecycle;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void nameStartsComeBeforeWordStartsBeforeSlugsAndDomainsBeforeFragmentsInsideAName() {
+        String m = marker();
+        String other = new StringBuilder(m).reverse().toString();
+        provision("Xx" + m + "yy", "x-" + m, null);
+        provision("Acme " + m + " Bank", "a-" + m, null);
+        provision("Slugged " + other, m + "-slugged", null);
+        provision(m.toUpperCase() + "alpha", "n2-" + m, null);
+        provision("Zed-" + m, "z-" + m, null);
+        provision("Domained " + other, "d-" + m, m + "-sign.example.com");
+        provision(m + " Zulu", "n1-" + m, null);
+        provision(m + " " + m + "x Twice", "t-" + m, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(m, 50).size() == 8);
+
+        List<String> expected = List.of(m + " " + m + "x Twice", m + " Zulu", m.toUpperCase() + "alpha", "Zed-" + m, "Acme " + m + " Bank",
+                "Slugged " + other, "Domained " + other, "Xx" + m + "yy");
+        assertThat(names(m, 50)).as("name starts (C order: a space before a letter), word starts by the word, slug, domain, contains")
+                .containsExactlyElementsOf(expected);
+
+        List<String> paged = new ArrayList<>();
+        ManifestQuery query = query(m, 3);
+        for (ManifestPage page = manifest.search(query); ; page = manifest.search(query = query.next(page.nextCursor()))) {
+            page.items().forEach(entry -> paged.add(entry.name()));
+            if (page.nextCursor() == null) {
+                break;
+            }
+        }
+        assertThat(paged).as("pages of 3 across the tiers").containsExactlyElementsOf(expected);
+        assertThat(manifest.count(query(m, 50), 1000)).isEqualTo(new TenantManifest.ManifestCount(8, false));
+        assertThat(manifest.count(query(m, 50), 5)).isEqualTo(new TenantManifest.ManifestCount(5, true));
+    }
+
+    @Test
+    void aWordStartIsFoundAfterPunctuationAndAnAccentedTextMatchesFolded() {
+        String m = marker();
+        provision("Münster-" + m + " Notaries", "mu-" + m, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(m, 10).size() == 1);
+
+        assertThat(names(m + " NOT", 10)).containsExactly("Münster-" + m + " Notaries");
+        assertThat(names("MÜNSTER-" + m, 10)).containsExactly("Münster-" + m + " Notaries");
+        assertThat(names("unster-" + m, 10)).as("a fragment inside the name, from three characters").containsExactly("Münster-" + m + " Notaries");
+    }
+
+    @Test
+    void aSparseFilterOverADenseTextIsReadByItsMatchesAndStaysComplete() {
+        String m = marker();
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
+                                             created_at, status_changed_at, source_version)
+                SELECT gen_random_uuid(), :m || ' row ' || lpad(g::text, 4, '0'), :m || ' row ' || lpad(g::text, 4, '0'),
+                       'r-' || :m || '-' || g, 'starter', 'ACTIVE', CASE WHEN g % 1000 = 7 THEN 'SUSPENDED' ELSE 'ACTIVE' END,
+                       'owner@' || :m || '.test', now(), now(), 0
+                  FROM generate_series(1, 3000) g""").param("m", m).update();
+        try {
+            ManifestQuery suspended = new ManifestQuery(m, Set.of("SUSPENDED"), Set.of(), Set.of(), null, null, ManifestSort.NAME, 10, null);
+            assertThat(manifest.search(suspended).items()).extracting(ManifestEntry::name)
+                    .as("the walk's window (2,000 rows) ends before the page fills: read by the filter, all three found")
+                    .containsExactly(m + " row 0007", m + " row 1007", m + " row 2007");
+            assertThat(manifest.count(suspended, 1000).value()).isEqualTo(3);
+            assertThat(manifest.count(query(m, 10), 1000)).isEqualTo(new TenantManifest.ManifestCount(1000, true));
+            ManifestQuery byCreation = new ManifestQuery(m + " row 2", Set.of("SUSPENDED"), Set.of(), Set.of(), null, null,
+                    ManifestSort.CREATED, 10, null);
+            assertThat(manifest.search(byCreation).items()).extracting(ManifestEntry::name).containsExactly(m + " row 2007");
+        } finally {
+            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+        }
+    }
+
+    @Test
+    void theEndOfAPrefixRangeIsTheLeastStringAboveEveryStringWithThatPrefix() {
+        assertThat(ManifestText.end("acme")).isEqualTo("acmf");
+        assertThat(ManifestText.end("a\uD7FF")).isEqualTo("a\uE000");
+        assertThat(ManifestText.end("a\uD83D\uDE00")).isEqualTo("a\uD83D\uDE01");
+        assertThat(ManifestText.end("a" + Character.toString(Character.MAX_CODE_POINT))).isEqualTo("b");
+        assertThat(ManifestText.of("ab", "ab").tiers()).extracting(ManifestWalk::rank).as("no fragment tier under three characters")
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(ManifestText.of("abc", "abc").tiers()).extracting(ManifestWalk::rank).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    private List<String> names(String q, int size) {
+        return manifest.search(query(q, size)).items().stream().map(ManifestEntry::name).toList();
+    }
+
+    private static ManifestQuery query(String q, int size) {
+        return new ManifestQuery(q, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, size, null);
+    }
+
+    private void provision(String name, String slug, String domain) {
+        lifecycle.provision(new ProvisionTenant(name, slug, "starter", "owner@" + slug + ".test", domain), CHANGE);
+    }
+
+    private static String marker() {
+        return "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+}
