@@ -1,6 +1,8 @@
 package com.iusign.platform.inventory;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Reads a {@link ManifestWalk} a page at a time, choosing the plan per page by what the page finds rather than by the
@@ -25,23 +31,49 @@ class ManifestReader {
 
     static final int WINDOW_PER_ROW = 40;
     static final int MIN_WINDOW = 2_000;
+    /** A matches-first read sorts its matches: beyond this many (the planner's estimate) a longer walk is cheaper. */
+    static final long MATCHES_TO_SORT = 20_000;
+    static final int FURTHER = 50;
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
 
     /** A row of a page: the entry (null when only ids were read), its id, the walk's rank and the row's key as a cursor holds it. */
     record Row(@Nullable ManifestEntry entry, UUID id, int rank, String key) {
     }
 
+    /** While set (by {@link #explaining}), every statement is also explained into it. */
+    private final ThreadLocal<List<String>> plans = new ThreadLocal<>();
     private final JdbcClient jdbc;
+    /** Fetches a statement's rows a thousand at a time (inside a transaction), so an export never holds them all. */
+    private final NamedParameterJdbcTemplate streaming;
 
-    ManifestReader(JdbcClient jdbc) {
+    ManifestReader(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1_000);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    /** Every row of {@code walk} that passes {@code filters}, in order, handed to {@code each} as it is fetched. */
+    void stream(ManifestWalk walk, String filters, Map<String, Object> filterParams, String within, Consumer<ManifestEntry> each) {
+        Map<String, Object> params = new HashMap<>(walk.params());
+        params.putAll(filterParams);
+        String direction = walk.descending() ? " DESC" : "";
+        String sql = "SELECT " + columns(false) + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
+                + " WHERE " + walk.matches() + " AND " + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters
+                + (within.isEmpty() ? "" : " AND " + within) + ") m ORDER BY sort_key" + direction + ", tenant_id" + direction;
+        streaming.query(sql, params, (ResultSet row) -> each.accept(ManifestStore.entry(row, 0)));
     }
 
     /**
      * Up to {@code limit} rows of {@code walk} after {@code after} (its key and id, for this walk's rank) that pass
-     * {@code filters}; {@code sparse} says the filters are known to be rare (read by their matches at once).
+     * {@code filters}; {@code within} is what of the filters an index in name order holds (a partial index's predicate,
+     * an equality its index leads with), walked instead of the whole name index when not empty.
      */
-    List<Row> read(ManifestWalk walk, String filters, Map<String, Object> filterParams, @Nullable ManifestCursor after,
-                   int limit, boolean idsOnly, boolean sparse) {
+    List<Row> read(ManifestWalk walk, String filters, Map<String, Object> filterParams, String within, @Nullable ManifestCursor after,
+                   int limit, boolean idsOnly) {
+        if (!within.isEmpty() && ManifestWalk.NAME_KEY.equals(walk.key())) {
+            walk = walk.within(within);
+        }
         Map<String, Object> params = new HashMap<>(walk.params());
         params.putAll(filterParams);
         params.put("limit", limit);
@@ -49,13 +81,37 @@ class ManifestReader {
         params.put("window", window);
         String keyset = keyset(walk, after, params);
         boolean everyRowCounts = "true".equals(walk.exclusions()) && "true".equals(filters);
-        if (walk.indexed() && !sparse) {
-            List<Row> walked = query(walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+        if (walk.indexed()) {
+            List<Row> walked = query("walk, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
             if (walked.size() >= limit || everyRowCounts || !windowFull(walk, keyset, params, window)) {
                 return walked;
             }
+            // Sparse here, but perhaps not everywhere (rows of a status can cluster in name order): when the planner
+            // expects more matches than a sort should take, walk on further before reading by matches.
+            if (estimatedMatches(walk, filters, keyset, params) > MATCHES_TO_SORT) {
+                params.put("window", window * FURTHER);
+                walked = query("walk further, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+                if (walked.size() >= limit || !windowFull(walk, keyset, params, window * FURTHER)) {
+                    return walked;
+                }
+            }
         }
-        return query(matchesFirstSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+        return query("matches first, rank " + walk.rank(), matchesFirstSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+    }
+
+    /**
+     * How many rows of {@code walk} pass {@code filters}, at most {@code limit}: no order is needed, so the statement is
+     * the walk's matches with a limit, and the planner starts from whichever index finds them soonest.
+     */
+    long count(ManifestWalk walk, String filters, Map<String, Object> filterParams, String within, int limit) {
+        Map<String, Object> params = new HashMap<>(walk.params());
+        params.putAll(filterParams);
+        params.put("limit", limit);
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + walk.source() + " WHERE " + walk.matches() + " AND "
+                + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters + (within.isEmpty() ? "" : " AND " + within)
+                + " LIMIT :limit) c";
+        explain("count, rank " + walk.rank(), sql, params);
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     private static String walkSql(ManifestWalk walk, String filters, String keyset, boolean idsOnly) {
@@ -74,12 +130,38 @@ class ManifestReader {
                 + " OFFSET 0) m ORDER BY sort_key" + direction + ", tenant_id" + direction + " LIMIT :limit";
     }
 
+    private long estimatedMatches(ManifestWalk walk, String filters, String keyset, Map<String, Object> params) {
+        String plan = jdbc.sql("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + walk.source() + " WHERE " + walk.matches() + keyset + " AND "
+                + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters).params(params).query(String.class).single();
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
+    }
+
     private boolean windowFull(ManifestWalk walk, String keyset, Map<String, Object> params, int window) {
         String direction = walk.descending() ? " DESC" : "";
-        long seen = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM " + walk.source() + " WHERE " + walk.range() + keyset
-                + " ORDER BY " + walk.key() + direction + ", tenant_id" + direction + " LIMIT :window) w").params(params)
-                .query(Long.class).single();
-        return seen >= window;
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + walk.source() + " WHERE " + walk.range() + keyset
+                + " ORDER BY " + walk.key() + direction + ", tenant_id" + direction + " LIMIT :window) w";
+        explain("window probe, rank " + walk.rank(), sql, params);
+        return jdbc.sql(sql).params(params).query(Long.class).single() >= window;
+    }
+
+    /** Runs {@code search} and returns the plan (EXPLAIN ANALYZE) of every statement it ran, in order. */
+    List<String> explaining(Runnable search) {
+        plans.set(new java.util.ArrayList<>());
+        try {
+            search.run();
+            return List.copyOf(plans.get());
+        } finally {
+            plans.remove();
+        }
+    }
+
+    private void explain(String label, String sql, Map<String, Object> params) {
+        List<String> into = plans.get();
+        if (into != null) {
+            into.add("-- " + label + "\n" + String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + sql)
+                    .params(params).query(String.class).list()));
+        }
     }
 
     private static String keyset(ManifestWalk walk, @Nullable ManifestCursor after, Map<String, Object> params) {
@@ -87,10 +169,14 @@ class ManifestReader {
             return "";
         }
         params.put("afterId", after.id());
+        if (walk.kind() == ManifestWalk.KeyKind.ID) {
+            return " AND tenant_id " + (walk.descending() ? "<" : ">") + " :afterId";
+        }
         params.put("afterKey", switch (walk.kind()) {
             case TEXT -> after.value();
             case TIME -> Timestamp.from(after.instant());
             case NUMBER -> Integer.parseInt(after.value());
+            case ID -> throw new IllegalStateException("keyed by the id alone");
         });
         return " AND (" + walk.key() + ", tenant_id) " + (walk.descending() ? "<" : ">") + " (:afterKey, :afterId)";
     }
@@ -99,7 +185,8 @@ class ManifestReader {
         return idsOnly ? "tenant_id, sort_key" : ManifestStore.COLUMNS + ", sort_key";
     }
 
-    private List<Row> query(String sql, Map<String, Object> params, ManifestWalk walk, boolean idsOnly) {
+    private List<Row> query(String label, String sql, Map<String, Object> params, ManifestWalk walk, boolean idsOnly) {
+        explain(label, sql, params);
         return jdbc.sql(sql).params(params).query((row, n) -> new Row(idsOnly ? null : ManifestStore.entry(row, n),
                 row.getObject("tenant_id", UUID.class), walk.rank(), key(row, walk.kind()))).list();
     }
@@ -107,6 +194,7 @@ class ManifestReader {
     private static String key(ResultSet row, ManifestWalk.KeyKind kind) throws SQLException {
         return switch (kind) {
             case TEXT -> row.getString("sort_key");
+            case ID -> "0";
             case NUMBER -> Integer.toString(row.getInt("sort_key"));
             case TIME -> {
                 Instant at = row.getTimestamp("sort_key").toInstant();

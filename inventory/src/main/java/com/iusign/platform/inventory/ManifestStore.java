@@ -33,11 +33,13 @@ class ManifestStore {
             + " >= :threshold * monthly_envelope_limit)";
 
     /**
-     * The predicate of the partial index {@code tenant_manifest_near_quota}, word for word so that the planner can
-     * use it: every row at or over {@link ManifestQuery#APPROACHING_SHARE} of a quota passes it (a count of an
-     * earlier month counts 0 today, so the raw count is never below the one that counts).
+     * The predicates of the partial indexes {@code tenant_manifest_near_quota_by_name} and {@code …over_quota_by_name},
+     * word for word so that the planner can use them. A raw count is never below the count that counts (one of an
+     * earlier month counts 0 today), so every row at or over {@link ManifestQuery#APPROACHING_SHARE} of a quota,
+     * or over it, passes the first, respectively the second.
      */
     static final String NEAR_A_QUOTA = "(seats_used >= 0.8 * seat_limit OR envelopes_this_month >= 0.8 * monthly_envelope_limit)";
+    static final String OVER_A_QUOTA = "(seats_used >= seat_limit OR envelopes_this_month >= monthly_envelope_limit)";
 
     private final JdbcClient jdbc;
 
@@ -156,12 +158,20 @@ class ManifestStore {
             params.put("threshold", ManifestQuery.APPROACHING_SHARE);
         }
         if (!usage.isEmpty()) {
-            sql.append(" AND ").append(NEAR_A_QUOTA).append(" AND (").append(String.join(" OR ", usage)).append(")");
+            sql.append(" AND ").append(quotaPredicate(query)).append(" AND (").append(String.join(" OR ", usage)).append(")");
         }
         if (query.inactiveDays() != null) {
             sql.append(" AND coalesce(last_activity_at, created_at) < now() - make_interval(days => :inactiveDays)");
             params.put("inactiveDays", query.inactiveDays());
         }
+    }
+
+    /** The partial index predicate the usage filters of {@code query} imply; empty without one. */
+    static String quotaPredicate(ManifestQuery query) {
+        if (query.usage().isEmpty()) {
+            return "";
+        }
+        return query.usage().equals(java.util.Set.of(ManifestQuery.USAGE_OVER)) ? OVER_A_QUOTA : NEAR_A_QUOTA;
     }
 
     private static void in(StringBuilder sql, Map<String, Object> params, String column, String name, java.util.Set<String> values) {

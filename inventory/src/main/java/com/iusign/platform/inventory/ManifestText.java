@@ -21,7 +21,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     /** Shorter texts match only at the start of a name, a word, a slug or a domain: anywhere would match nearly every name. */
     static final int MIN_CONTAINS = 3;
 
-    private static final String NAME = "name_folded COLLATE \"C\"";
+    private static final String NAME = ManifestWalk.NAME_KEY;
     private static final String SLUG = "slug COLLATE \"C\"";
     private static final String DOMAIN = "lower(custom_domain) COLLATE \"C\"";
 
@@ -36,7 +36,8 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         Map<String, Object> params = params();
         List<ManifestWalk> tiers = new ArrayList<>();
         String identifier = identifier();
-        tiers.add(walk(1, ManifestWalk.TABLE, NAME, identifier, "true", identifier, params));
+        // A handful of rows by construction: read by their own indexes, never by a walk of the name index.
+        tiers.add(new ManifestWalk(1, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, identifier, "true", identifier, params, false));
         List<String> before = new ArrayList<>(List.of("NOT " + identifier));
         if (!folded.isEmpty()) {
             String names = range(NAME, "f", "fEnd");
@@ -62,8 +63,8 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         return tiers;
     }
 
-    /** One walk of {@code sort}'s index keeping the rows any tier matches, for pages in another order than by name. */
-    ManifestWalk anyTier(ManifestSort sort) {
+    /** The walks of {@code sort}'s index keeping the rows any tier matches, for pages in another order than by name. */
+    List<ManifestWalk> anyTier(ManifestSort sort) {
         List<String> any = new ArrayList<>(List.of(identifier()));
         List<String> ids = new ArrayList<>(List.of("SELECT tenant_id FROM tenant_manifest WHERE " + identifier()));
         if (!folded.isEmpty()) {
@@ -80,12 +81,15 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
             any.add("name_folded LIKE :fLike ESCAPE '\\'");
             ids.add("SELECT tenant_id FROM tenant_manifest WHERE name_folded LIKE :fLike ESCAPE '\\'");
         }
-        return ManifestWalk.all(sort).where("(" + String.join(" OR ", any) + ")",
-                "tenant_id IN (" + String.join(" UNION ALL ", ids) + ")", params());
+        String condition = "(" + String.join(" OR ", any) + ")";
+        String matching = "tenant_id IN (" + String.join(" UNION ALL ", ids) + ")";
+        return ManifestWalk.of(sort).stream().map(walk -> walk.where(condition, matching, params())).toList();
     }
 
+    /** Never null (a tenant without a domain is false, not unknown), so that {@code NOT} of it excludes exactly its rows. */
     private String identifier() {
-        return "(slug = :ql OR coalesce(lower(custom_domain) = :ql, false)" + (idPrefix ? " OR id_text LIKE :idPrefix" : "") + ")";
+        return "(slug = :ql OR (custom_domain IS NOT NULL AND " + DOMAIN + " = :ql)"
+                + (idPrefix ? " OR (" + range("id_text COLLATE \"C\"", "ql", "qlEnd") + ")" : "") + ")";
     }
 
     private static String anyWord() {
@@ -99,7 +103,6 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         params.put("f", folded);
         params.put("fEnd", folded.isEmpty() ? "" : end(folded));
         params.put("fLike", "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        params.put("idPrefix", lower + "%");
         return params;
     }
 

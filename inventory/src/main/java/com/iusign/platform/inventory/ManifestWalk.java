@@ -1,5 +1,6 @@
 package com.iusign.platform.inventory;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,28 +16,50 @@ record ManifestWalk(int rank, String source, String key, boolean descending, Key
 
     static final String TABLE = "tenant_manifest";
     static final String WORDS = "tenant_manifest_word w JOIN tenant_manifest USING (tenant_id)";
+    static final String NAME_KEY = "name_folded COLLATE \"C\"";
 
-    /** How a key travels in a cursor. */
-    enum KeyKind { TEXT, TIME, NUMBER }
+    /** How a key travels in a cursor; {@code ID}: the walk is in tenant id order alone. */
+    enum KeyKind { TEXT, TIME, NUMBER, ID }
 
-    /** Every row of the manifest in the order of {@code sort}, by its index (none for envelopes this month). */
-    static ManifestWalk all(ManifestSort sort) {
+    /** This month's envelopes as the manifest counts them: the announced month must be the current one. */
+    private static final String THIS_MONTH = "date_trunc('month', now() AT TIME ZONE 'UTC')::date";
+
+    /**
+     * Every row of the manifest in the order of {@code sort}, by its index. Envelopes this month are two walks: the
+     * tenants that sent some this month by their count, then every other tenant (a count of 0) by id.
+     */
+    static List<ManifestWalk> of(ManifestSort sort) {
         return switch (sort) {
-            case NAME -> new ManifestWalk(0, TABLE, "name_folded COLLATE \"C\"", false, KeyKind.TEXT, "true", "true", "true", Map.of(), true);
-            case CREATED -> byTime("created_at");
-            case STATUS_CHANGED -> byTime("status_changed_at");
-            case LAST_ACTIVITY -> byTime("coalesce(last_activity_at, created_at)");
-            case SEATS_USED -> new ManifestWalk(0, TABLE, "seats_used", true, KeyKind.NUMBER, "true", "true", "true", Map.of(), true);
-            case ENVELOPES_THIS_MONTH -> new ManifestWalk(0, TABLE, ManifestStore.MONTH_USED, true, KeyKind.NUMBER, "true", "true", "true",
-                    Map.of(), false);
+            case NAME -> List.of(new ManifestWalk(0, TABLE, NAME_KEY, false, KeyKind.TEXT, "true", "true", "true", Map.of(), true));
+            case CREATED -> List.of(byTime("created_at"));
+            case STATUS_CHANGED -> List.of(byTime("status_changed_at"));
+            case LAST_ACTIVITY -> List.of(byTime("coalesce(last_activity_at, created_at)"));
+            case SEATS_USED -> List.of(new ManifestWalk(0, TABLE, "seats_used", true, KeyKind.NUMBER, "true", "true", "true", Map.of(), true));
+            case ENVELOPES_THIS_MONTH -> {
+                String sent = "usage_month = " + THIS_MONTH + " AND envelopes_this_month > 0";
+                String none = "NOT coalesce(" + sent + ", false)";
+                yield List.of(new ManifestWalk(1, TABLE, "envelopes_this_month", true, KeyKind.NUMBER, sent, "true", sent, Map.of(), true),
+                        new ManifestWalk(2, TABLE, "tenant_id", true, KeyKind.ID, none, "true", none, Map.of(), true));
+            }
         };
     }
 
-    /** The same walk, counting only rows that also pass {@code condition}, read by {@code matches} when sparse. */
-    ManifestWalk where(String condition, String matchesInstead, Map<String, Object> moreParams) {
+    /** Whether pages of {@code sort} come from several walks in turn (a cursor then carries the walk's rank). */
+    static boolean ranked(ManifestSort sort, boolean text) {
+        return of(sort).size() > 1 || (text && sort == ManifestSort.NAME);
+    }
+
+    /** The same walk, counting only rows that also pass {@code condition}, read by {@code matches} too when sparse. */
+    ManifestWalk where(String condition, String alsoMatching, Map<String, Object> moreParams) {
         Map<String, Object> all = new java.util.HashMap<>(params);
         all.putAll(moreParams);
-        return new ManifestWalk(rank, source, key, descending, kind, range, condition, matchesInstead, all, indexed);
+        return new ManifestWalk(rank, source, key, descending, kind, range, exclusions + " AND " + condition,
+                matches + " AND " + alsoMatching, all, indexed);
+    }
+
+    /** The same walk over only the rows of {@code condition} (the predicate of a partial index in the walk's order). */
+    ManifestWalk within(String condition) {
+        return new ManifestWalk(rank, source, key, descending, kind, range + " AND " + condition, exclusions, matches, params, indexed);
     }
 
     private static ManifestWalk byTime(String key) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,10 +31,13 @@ public class TenantManifest {
     private final TenantLifecycle lifecycle;
     private final ManifestStore store;
     private final ManifestSearch search;
+    private final ManifestReader reader;
 
     private final ApplicationEventPublisher events;
 
-    TenantManifest(TenantLifecycle lifecycle, ManifestStore store, ManifestSearch search, ApplicationEventPublisher events) {
+    TenantManifest(TenantLifecycle lifecycle, ManifestStore store, ManifestSearch search, ManifestReader reader,
+                   ApplicationEventPublisher events) {
+        this.reader = reader;
         this.events = events;
         this.search = search;
         this.lifecycle = lifecycle;
@@ -48,10 +52,9 @@ public class TenantManifest {
     public ManifestPage search(ManifestQuery query) {
         ManifestQuery checked = check(query);
         ManifestCursor after = checked.cursor() == null ? null : ManifestCursor.decode(checked.cursor(), checked.sort());
-        boolean ranked = checked.q() != null && checked.sort() == ManifestSort.NAME;
+        boolean ranked = ManifestWalk.ranked(checked.sort(), checked.q() != null);
         if (after != null && ranked != after.rank() > 0) {
-            throw new ManifestQueryException("cursor", "This cursor belongs to a search " + (ranked ? "without" : "with")
-                    + " text; start again without it");
+            throw new ManifestQueryException("cursor", "This cursor belongs to another search; start again without it");
         }
         List<ManifestReader.Row> rows = search.page(checked, after, checked.size() + 1);
         boolean more = rows.size() > checked.size();
@@ -59,6 +62,16 @@ public class TenantManifest {
         ManifestReader.Row last = more ? page.getLast() : null;
         String next = last == null ? null : new ManifestCursor(checked.sort(), last.rank(), last.key(), last.id()).encode();
         return new ManifestPage(page.stream().map(ManifestReader.Row::entry).toList(), next);
+    }
+
+    /**
+     * Every tenant that matches {@code query}, in its order, handed to {@code each} as the rows are fetched (one
+     * statement per walk, a thousand rows at a time): an export, never held in memory whole.
+     *
+     * @throws ManifestQueryException naming the parameter that cannot be used
+     */
+    public void export(ManifestQuery query, Consumer<ManifestEntry> each) {
+        search.stream(check(query), each);
     }
 
     /**
@@ -70,6 +83,18 @@ public class TenantManifest {
     public ManifestCount count(ManifestQuery query, int cap) {
         long counted = search.countUpTo(check(query), cap);
         return new ManifestCount(Math.min(counted, cap), counted > cap);
+    }
+
+    /**
+     * Why a search takes the time it takes: the plan (EXPLAIN ANALYZE) of every statement its page and its capped count
+     * run, in order, each headed by what it is (a walk, its window probe, a matches-first read). For benchmarks and
+     * for a SuperAdmin's support engineer; it runs the search once more.
+     */
+    public List<String> explain(ManifestQuery query, int countCap) {
+        return reader.explaining(() -> {
+            search(query);
+            count(query, countCap);
+        });
     }
 
     /** @param atLeast true when there are more than {@code value} */

@@ -106,6 +106,38 @@ class ManifestRankingTests {
     }
 
     @Test
+    void mostEnvelopesThisMonthFirstThenEveryOtherTenantAndALastMonthsCountCountsZero() {
+        String m = marker();
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
+                                             created_at, status_changed_at, source_version, envelopes_this_month, usage_month)
+                SELECT gen_random_uuid(), :m || ' e' || v.n, :m || ' e' || v.n, 'e-' || :m || '-' || v.n, 'starter', 'ACTIVE', 'ACTIVE',
+                       'owner@' || :m || '.test', now(), now(), 0, v.envelopes,
+                       CASE WHEN v.last_month THEN date_trunc('month', now() - interval '1 month')::date
+                            ELSE date_trunc('month', now() AT TIME ZONE 'UTC')::date END
+                  FROM (VALUES (1, 30, false), (2, 7, false), (3, 500, true), (4, 0, false), (5, 12, false), (6, 0, true)) v(n, envelopes, last_month)
+                """).param("m", m).update();
+        try {
+            ManifestQuery byEnvelopes = new ManifestQuery(m, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.ENVELOPES_THIS_MONTH, 2, null);
+            List<ManifestEntry> seen = new ArrayList<>();
+            for (ManifestPage page = manifest.search(byEnvelopes); ; page = manifest.search(byEnvelopes = byEnvelopes.next(page.nextCursor()))) {
+                seen.addAll(page.items());
+                if (page.nextCursor() == null) {
+                    break;
+                }
+            }
+            assertThat(seen).extracting(ManifestEntry::envelopesThisMonth).containsExactly(30, 12, 7, 0, 0, 0);
+            assertThat(seen.subList(0, 3)).extracting(ManifestEntry::name).containsExactly(m + " e1", m + " e5", m + " e2");
+            List<String> zeros = seen.subList(3, 6).stream().map(entry -> entry.id().toString()).toList();
+            assertThat(zeros).as("the tenants without envelopes this month by id, last month's 500 among them").isSortedAccordingTo(
+                    java.util.Comparator.reverseOrder());
+            assertThat(seen.subList(3, 6)).extracting(ManifestEntry::name).containsExactlyInAnyOrder(m + " e3", m + " e4", m + " e6");
+        } finally {
+            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+        }
+    }
+
+    @Test
     void theEndOfAPrefixRangeIsTheLeastStringAboveEveryStringWithThatPrefix() {
         assertThat(ManifestText.end("acme")).isEqualTo("acmf");
         assertThat(ManifestText.end("a\uD7FF")).isEqualTo("a\uE000");
