@@ -39,31 +39,35 @@ final class SyntheticTenants {
         String trades = "(ARRAY['" + String.join("','", TRADES) + "'])";
         try (Connection owner = DriverManager.getConnection(environment.getProperty("spring.liquibase.url"),
                 environment.getProperty("spring.liquibase.user"), environment.getProperty("spring.liquibase.password", ""))) {
+            // Every attribute is its own pseudo-random draw (h(k): a hash of the row number and k), so that plans, statuses,
+            // subscriptions, usage and names are independent of each other, as in a real fleet, rather than patterned.
             owner.createStatement().execute("""
                     INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, custom_domain, plan, subscription_status, status,
                                                  owner_email, created_at, status_changed_at, source_version, seat_limit,
                                                  monthly_envelope_limit, seats_used, envelopes_this_month, usage_month, last_activity_at)
                     SELECT gen_random_uuid(), n.name, manifest_fold(n.name), n.slug || '-' || g,
-                           CASE WHEN g % 4 = 0 THEN 'sign.' || n.slug || '-' || g || '.example.com' END,
-                           p.plan, (ARRAY['TRIALING','ACTIVE','ACTIVE','ACTIVE','PAST_DUE','CANCELED'])[1 + g % 6],
-                           (ARRAY['ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','SUSPENDED','DEACTIVATED'])[1 + (g / 7) % 10],
-                           'owner@' || n.slug || '-' || g || '.example.com', now() - (g % 730) * interval '1 day',
-                           now() - (g % 97) * interval '1 hour', 0, p.seats, p.envelopes,
-                           floor(p.seats * 1.05 * power(((g::bigint * 7919) % 1000) / 1000.0, 4)),
-                           floor(p.envelopes * 1.05 * power(((g::bigint * 104729) % 1000) / 1000.0, 4)),
-                           CASE WHEN g % 5 = 0 THEN date_trunc('month', now() - interval '1 month')::date
+                           CASE WHEN h.h[21] % 4 = 0 THEN 'sign.' || n.slug || '-' || g || '.example.com' END,
+                           p.plan, (ARRAY['TRIALING','ACTIVE','ACTIVE','ACTIVE','PAST_DUE','CANCELED'])[1 + h.h[2] % 6],
+                           (ARRAY['ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','SUSPENDED','DEACTIVATED'])[1 + h.h[3] % 10],
+                           'owner@' || n.slug || '-' || g || '.example.com', now() - (h.h[14] % 730) * interval '1 day',
+                           now() - (h.h[15] % 97) * interval '1 hour', 0, p.seats, p.envelopes,
+                           floor(p.seats * 1.05 * power((h.h[16] % 1000) / 1000.0, 4)),
+                           floor(p.envelopes * 1.05 * power((h.h[17] % 1000) / 1000.0, 4)),
+                           CASE WHEN h.h[18] % 5 = 0 THEN date_trunc('month', now() - interval '1 month')::date
                                 ELSE date_trunc('month', now() AT TIME ZONE 'UTC')::date END,
-                           CASE WHEN g % 11 = 0 THEN NULL ELSE now() - ((g::bigint * 37) % 120) * interval '1 day' END
+                           CASE WHEN h.h[19] % 11 = 0 THEN NULL ELSE now() - (h.h[20] % 120) * interval '1 day' END
                       FROM generate_series(1, {N}) g
-                      CROSS JOIN LATERAL (SELECT (ARRAY['starter','starter','business','enterprise'])[1 + g % 4] AS plan,
-                                                 (ARRAY[5, 5, 50, 500])[1 + g % 4] AS seats,
-                                                 (ARRAY[100, 100, 1000, 10000])[1 + g % 4] AS envelopes) p
-                      CROSS JOIN LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'acme'
-                                                 ELSE {S}[1 + (g * 31) % 40] || {S}[1 + (g * 17 / 40) % 40]
-                                                      || CASE WHEN g % 3 = 0 THEN {S}[1 + (g / 1600) % 40] ELSE '' END END AS w1,
-                                                 CASE WHEN g % 2 = 0 AND g % 20 <> 0 THEN {S}[1 + (g * 13 / 7) % 40] || {S}[1 + (g / 11) % 40] END AS w2) w
+                      CROSS JOIN LATERAL (SELECT ARRAY(SELECT abs(hashint8(g::bigint * 32 + k)::bigint) FROM generate_series(1, 21) k) AS h) h
+                      CROSS JOIN LATERAL (SELECT (ARRAY['starter','starter','business','enterprise'])[1 + h.h[1] % 4] AS plan,
+                                                 (ARRAY[5, 5, 50, 500])[1 + h.h[1] % 4] AS seats,
+                                                 (ARRAY[100, 100, 1000, 10000])[1 + h.h[1] % 4] AS envelopes) p
+                      CROSS JOIN LATERAL (SELECT CASE WHEN h.h[4] % 20 = 0 THEN 'acme'
+                                                 ELSE {S}[1 + h.h[5] % 40] || {S}[1 + h.h[6] % 40]
+                                                      || CASE WHEN h.h[7] % 3 = 0 THEN {S}[1 + h.h[8] % 40] ELSE '' END END AS w1,
+                                                 CASE WHEN h.h[9] % 2 = 0 AND h.h[4] % 20 <> 0
+                                                      THEN {S}[1 + h.h[10] % 40] || {S}[1 + h.h[11] % 40] END AS w2) w
                       CROSS JOIN LATERAL (SELECT initcap(w.w1) || coalesce(' ' || initcap(w.w2), '') || ' '
-                                                 || {T}[1 + ((g * 7) / 3) % 30] || ' ' || (1000 + (g::bigint * 7919) % 9000)::text AS name,
+                                                 || {T}[1 + h.h[12] % 30] || ' ' || (1000 + h.h[13] % 9000)::text AS name,
                                                  w.w1 || coalesce('-' || w.w2, '') AS slug) n"""
                     .replace("{N}", Integer.toString(tenants)).replace("{S}", syllables).replace("{T}", trades));
             owner.createStatement().execute("VACUUM ANALYZE tenant_manifest");

@@ -68,14 +68,15 @@ class ManifestController {
     }
 
     private static void write(BufferedWriter writer, ManifestEntry entry) {
+        StringBuilder line = new StringBuilder(256).append(entry.id()).append(',').append(csv(entry.name())).append(',')
+                .append(entry.slug()).append(',').append(entry.plan()).append(',').append(entry.subscriptionStatus()).append(',')
+                .append(entry.status()).append(',').append(csv(entry.ownerEmail())).append(',').append(csv(entry.customDomain()))
+                .append(',').append(entry.createdAt()).append(',').append(entry.envelopesThisMonth()).append(',')
+                .append(entry.monthlyEnvelopeLimit() == null ? "" : entry.monthlyEnvelopeLimit()).append(',').append(entry.seatsUsed())
+                .append(',').append(entry.seatLimit() == null ? "" : entry.seatLimit()).append(',').append(entry.activeUsers30d())
+                .append(',').append(entry.lastActivityAt() == null ? "" : entry.lastActivityAt()).append("\r\n");
         try {
-            writer.write(String.join(",", entry.id().toString(), csv(entry.name()), entry.slug(), entry.plan(),
-                    entry.subscriptionStatus(), entry.status(), csv(entry.ownerEmail()), csv(entry.customDomain()),
-                    entry.createdAt().toString(), Integer.toString(entry.envelopesThisMonth()),
-                    String.valueOf(entry.monthlyEnvelopeLimit() == null ? "" : entry.monthlyEnvelopeLimit()),
-                    Integer.toString(entry.seatsUsed()), String.valueOf(entry.seatLimit() == null ? "" : entry.seatLimit()),
-                    Integer.toString(entry.activeUsers30d()), entry.lastActivityAt() == null ? "" : entry.lastActivityAt().toString()));
-            writer.write("\r\n");
+            writer.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
