@@ -81,7 +81,10 @@ class ManifestReader {
         params.put("window", window);
         String keyset = keyset(walk, after, params);
         boolean everyRowCounts = "true".equals(walk.exclusions()) && "true".equals(filters);
-        if (walk.indexed()) {
+        // A walk of the whole index for narrower matches (a fragment anywhere) asks the planner first: few matches are
+        // read by them at once, without a window that would find nothing.
+        boolean whole = "true".equals(walk.range()) && !"true".equals(walk.matches());
+        if (walk.indexed() && !(whole && estimatedMatches(walk, filters, keyset, params) <= MATCHES_TO_SORT)) {
             List<Row> walked = query("walk, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
             if (walked.size() >= limit || everyRowCounts || !windowFull(walk, keyset, params, window)) {
                 return walked;
