@@ -46,7 +46,16 @@ class ManifestReader {
     /** Fetches a statement's rows 5,000 at a time (inside a transaction), so an export never holds them all. */
     private final NamedParameterJdbcTemplate streaming;
 
+    private final long matchesToSort;
+
+    @org.springframework.beans.factory.annotation.Autowired
     ManifestReader(JdbcClient jdbc, DataSource dataSource) {
+        this(jdbc, dataSource, MATCHES_TO_SORT);
+    }
+
+    /** {@code matchesToSort}: 0 walks whenever a walk is possible, {@code Long.MAX_VALUE} reads matches first (tests of both plans). */
+    ManifestReader(JdbcClient jdbc, DataSource dataSource, long matchesToSort) {
+        this.matchesToSort = matchesToSort;
         this.jdbc = jdbc;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(5_000);
@@ -83,15 +92,15 @@ class ManifestReader {
         boolean everyRowCounts = "true".equals(walk.exclusions()) && "true".equals(filters);
         // A walk of the whole index for narrower matches (a fragment anywhere) asks the planner first: few matches are
         // read by them at once, without a window that would find nothing.
-        boolean whole = "true".equals(walk.range()) && !"true".equals(walk.matches());
-        if (walk.indexed() && !(whole && estimatedMatches(walk, filters, keyset, params) <= MATCHES_TO_SORT)) {
+        boolean whole = walk.narrow() || ("true".equals(walk.range()) && !"true".equals(walk.matches()));
+        if (walk.indexed() && !(whole && estimatedMatches(walk, filters, keyset, params) <= matchesToSort)) {
             List<Row> walked = query("walk, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
             if (walked.size() >= limit || everyRowCounts || !windowFull(walk, keyset, params, window)) {
                 return walked;
             }
             // Sparse here, but perhaps not everywhere (rows of a status can cluster in name order): when the planner
             // expects more matches than a sort should take, walk on further before reading by matches.
-            if (estimatedMatches(walk, filters, keyset, params) > MATCHES_TO_SORT) {
+            if (estimatedMatches(walk, filters, keyset, params) > matchesToSort) {
                 params.put("window", window * FURTHER);
                 walked = query("walk further, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
                 if (walked.size() >= limit || !windowFull(walk, keyset, params, window * FURTHER)) {
@@ -119,6 +128,12 @@ class ManifestReader {
 
     private static String walkSql(ManifestWalk walk, String filters, String keyset, boolean idsOnly) {
         String direction = walk.descending() ? " DESC" : "";
+        if (walk.narrow()) {
+            return "SELECT " + columns(idsOnly) + " FROM (SELECT tenant_id, " + walk.key() + " AS sort_key FROM " + walk.source()
+                    + " WHERE " + walk.range() + keyset + " ORDER BY " + walk.key() + direction + ", tenant_id" + direction
+                    + " LIMIT :window) w JOIN tenant_manifest USING (tenant_id) WHERE " + walk.exclusions().replace("{key}", "sort_key")
+                    + " AND " + filters + " ORDER BY sort_key" + direction + ", tenant_id" + direction + " LIMIT :limit";
+        }
         return "SELECT " + columns(idsOnly) + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
                 + " WHERE " + walk.range() + keyset + " ORDER BY " + walk.key() + direction + ", tenant_id" + direction
                 + " LIMIT :window) m WHERE " + walk.exclusions().replace("{key}", "sort_key") + " AND " + filters

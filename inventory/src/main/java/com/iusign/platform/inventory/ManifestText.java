@@ -37,7 +37,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         List<ManifestWalk> tiers = new ArrayList<>();
         String identifier = identifier();
         // A handful of rows by construction: read by their own indexes, never by a walk of the name index.
-        tiers.add(new ManifestWalk(1, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, identifier, "true", identifier, params, false));
+        tiers.add(new ManifestWalk(1, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, identifier, "true", identifier, params, false, false));
         List<String> before = new ArrayList<>(List.of("NOT " + identifier));
         if (!folded.isEmpty()) {
             String names = range(NAME, "f", "fEnd");
@@ -56,9 +56,11 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         tiers.add(walk(5, ManifestWalk.TABLE, DOMAIN, domains, and(before), domains, params));
         before.add("NOT coalesce(starts_with(lower(custom_domain), :ql), false)");
         if (folded.length() >= MIN_CONTAINS) {
-            List<String> contains = new ArrayList<>(before);
-            contains.addFirst("name_folded LIKE :fLike ESCAPE '\\'");
-            tiers.add(walk(6, ManifestWalk.TABLE, NAME, "true", and(contains), "name_folded LIKE :fLike ESCAPE '\\'", params));
+            // The fragment is tested on the name index alone: where its matches lie far along the name order (a trade
+            // after "Acme"), the walk reads index entries, not rows.
+            String contains = "name_folded LIKE :fLike ESCAPE '\\'";
+            tiers.add(new ManifestWalk(6, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, contains, and(before), contains,
+                    params, true, true));
         }
         return tiers;
     }
@@ -116,7 +118,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
 
     private static ManifestWalk walk(int rank, String source, String key, String range, String exclusions, String matches,
                                      Map<String, Object> params) {
-        return new ManifestWalk(rank, source, key, false, ManifestWalk.KeyKind.TEXT, range, exclusions, matches, params, true);
+        return new ManifestWalk(rank, source, key, false, ManifestWalk.KeyKind.TEXT, range, exclusions, matches, params, true, false);
     }
 
     /**

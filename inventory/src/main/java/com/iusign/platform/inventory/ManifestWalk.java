@@ -9,14 +9,17 @@ import java.util.Map;
  * the rows come in page order from an index walk; {@code matches} is the condition to read them by when the walk
  * turns out sparse (see {@link ManifestReader}). {@code {key}} in {@code exclusions} stands for the row's key.
  *
- * @param rank the tier of a ranked text search (its place in the cursor), 0 for every other read
+ * @param rank   the tier of a ranked text search (its place in the cursor), 0 for every other read
+ * @param narrow the range is tested on the index alone (an index-only walk of key and id; the rows are joined only for
+ *               the window's matches)
  */
 record ManifestWalk(int rank, String source, String key, boolean descending, KeyKind kind, String range, String exclusions,
-                    String matches, Map<String, Object> params, boolean indexed) {
+                    String matches, Map<String, Object> params, boolean indexed, boolean narrow) {
 
     static final String TABLE = "tenant_manifest";
     static final String WORDS = "tenant_manifest_word w JOIN tenant_manifest USING (tenant_id)";
-    static final String NAME_KEY = "name_folded COLLATE \"C\"";
+    /** The folded name, a column in the "C" collation (inventory-010): its order is code point order, a prefix a range. */
+    static final String NAME_KEY = "name_folded";
 
     /** How a key travels in a cursor; {@code ID}: the walk is in tenant id order alone. */
     enum KeyKind { TEXT, TIME, NUMBER, ID }
@@ -30,16 +33,16 @@ record ManifestWalk(int rank, String source, String key, boolean descending, Key
      */
     static List<ManifestWalk> of(ManifestSort sort) {
         return switch (sort) {
-            case NAME -> List.of(new ManifestWalk(0, TABLE, NAME_KEY, false, KeyKind.TEXT, "true", "true", "true", Map.of(), true));
+            case NAME -> List.of(new ManifestWalk(0, TABLE, NAME_KEY, false, KeyKind.TEXT, "true", "true", "true", Map.of(), true, false));
             case CREATED -> List.of(byTime("created_at"));
             case STATUS_CHANGED -> List.of(byTime("status_changed_at"));
             case LAST_ACTIVITY -> List.of(byTime("coalesce(last_activity_at, created_at)"));
-            case SEATS_USED -> List.of(new ManifestWalk(0, TABLE, "seats_used", true, KeyKind.NUMBER, "true", "true", "true", Map.of(), true));
+            case SEATS_USED -> List.of(new ManifestWalk(0, TABLE, "seats_used", true, KeyKind.NUMBER, "true", "true", "true", Map.of(), true, false));
             case ENVELOPES_THIS_MONTH -> {
                 String sent = "usage_month = " + THIS_MONTH + " AND envelopes_this_month > 0";
                 String none = "NOT coalesce(" + sent + ", false)";
-                yield List.of(new ManifestWalk(1, TABLE, "envelopes_this_month", true, KeyKind.NUMBER, sent, "true", sent, Map.of(), true),
-                        new ManifestWalk(2, TABLE, "tenant_id", true, KeyKind.ID, none, "true", none, Map.of(), true));
+                yield List.of(new ManifestWalk(1, TABLE, "envelopes_this_month", true, KeyKind.NUMBER, sent, "true", sent, Map.of(), true, false),
+                        new ManifestWalk(2, TABLE, "tenant_id", true, KeyKind.ID, none, "true", none, Map.of(), true, false));
             }
         };
     }
@@ -54,15 +57,15 @@ record ManifestWalk(int rank, String source, String key, boolean descending, Key
         Map<String, Object> all = new java.util.HashMap<>(params);
         all.putAll(moreParams);
         return new ManifestWalk(rank, source, key, descending, kind, range, exclusions + " AND " + condition,
-                matches + " AND " + alsoMatching, all, indexed);
+                matches + " AND " + alsoMatching, all, indexed, narrow);
     }
 
     /** The same walk over only the rows of {@code condition} (the predicate of a partial index in the walk's order). */
     ManifestWalk within(String condition) {
-        return new ManifestWalk(rank, source, key, descending, kind, range + " AND " + condition, exclusions, matches, params, indexed);
+        return new ManifestWalk(rank, source, key, descending, kind, range + " AND " + condition, exclusions, matches, params, indexed, narrow);
     }
 
     private static ManifestWalk byTime(String key) {
-        return new ManifestWalk(0, TABLE, key, true, KeyKind.TIME, "true", "true", "true", Map.of(), true);
+        return new ManifestWalk(0, TABLE, key, true, KeyKind.TIME, "true", "true", "true", Map.of(), true, false);
     }
 }

@@ -30,8 +30,10 @@ class ManifestRankingTests {
     private final TenantManifest manifest;
     private final TenantLifecycle lifecycle;
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    ManifestRankingTests(TenantManifest manifest, TenantLifecycle lifecycle, JdbcClient jdbc) {
+    ManifestRankingTests(TenantManifest manifest, TenantLifecycle lifecycle, JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.manifest = manifest;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
@@ -132,6 +134,43 @@ class ManifestRankingTests {
             assertThat(zeros).as("the tenants without envelopes this month by id, last month's 500 among them").isSortedAccordingTo(
                     java.util.Comparator.reverseOrder());
             assertThat(seen.subList(3, 6)).extracting(ManifestEntry::name).containsExactlyInAnyOrder(m + " e3", m + " e4", m + " e6");
+        } finally {
+            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+        }
+    }
+
+    @Test
+    void aFragmentTierReadByANarrowIndexWalkAndByItsMatchesFirstGivesTheSamePages() {
+        String m = marker();
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
+                                             created_at, status_changed_at, source_version)
+                SELECT gen_random_uuid(), 'Zz' || :m || ' ' || g, 'zz' || :m || ' ' || g, 'f-' || :m || '-' || g, 'starter', 'ACTIVE',
+                       CASE WHEN g % 3 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END, 'owner@' || :m || '.test', now(), now(), 0
+                  FROM generate_series(1, 300) g""").param("m", m).update();
+        try {
+            ManifestWalk fragment = ManifestText.of(m, m).tiers().getLast();
+            assertThat(fragment.rank()).isEqualTo(6);
+            assertThat(fragment.narrow()).isTrue();
+            ManifestReader walking = new ManifestReader(jdbc, dataSource, 0);
+            ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
+            String suspended = "status IN (:statuses)";
+            java.util.Map<String, Object> params = java.util.Map.of("statuses", List.of("SUSPENDED"));
+            for (ManifestReader reader : List.of(walking, matchesFirst)) {
+                List<ManifestReader.Row> first = reader.read(fragment, suspended, params, "", null, 40, false);
+                ManifestReader.Row last = first.getLast();
+                List<ManifestReader.Row> second = reader.read(fragment, suspended, params, "", new ManifestCursor(ManifestSort.NAME, 6,
+                        last.key(), last.id()), 100, false);
+                assertThat(first).hasSize(40);
+                assertThat(second).hasSize(60);
+                List<String> names = java.util.stream.Stream.concat(first.stream(), second.stream()).map(row -> row.entry().name()).toList();
+                assertThat(names).as("every third of 300, in name order, once").hasSize(100).doesNotHaveDuplicates()
+                        .isSortedAccordingTo(java.util.Comparator.comparing(name -> name.toLowerCase(java.util.Locale.ROOT)))
+                        .allMatch(name -> Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1)) % 3 == 0);
+            }
+            assertThat(walking.explaining(() -> walking.read(fragment, suspended, params, "", null, 40, false)))
+                    .as("the narrow walk ran").anyMatch(plan -> plan.startsWith("-- walk"))
+                    .noneMatch(plan -> plan.startsWith("-- matches first"));
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
         }
