@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 @Repository
 class ManifestReader {
 
+    private static final String COLUMNS = ManifestStore.COLUMNS + ", sort_key";
     static final int WINDOW_PER_ROW = 40;
     static final int MIN_WINDOW = 2_000;
     /** A matches-first read sorts its matches: beyond this many (the planner's estimate) a longer walk is cheaper. */
@@ -36,8 +37,8 @@ class ManifestReader {
     static final int FURTHER = 50;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
 
-    /** A row of a page: the entry (null when only ids were read), its id, the walk's rank and the row's key as a cursor holds it. */
-    record Row(@Nullable ManifestEntry entry, UUID id, int rank, String key) {
+    /** A row of a page: the entry, its id, the walk's rank and the row's key as a cursor holds it. */
+    record Row(ManifestEntry entry, UUID id, int rank, String key) {
     }
 
     /** While set (by {@link #explaining}), every statement is also explained into it. */
@@ -67,7 +68,7 @@ class ManifestReader {
         Map<String, Object> params = new HashMap<>(walk.params());
         params.putAll(filterParams);
         String direction = walk.descending() ? " DESC" : "";
-        String sql = "SELECT " + columns(false) + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
                 + " WHERE " + walk.matches() + " AND " + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters
                 + (within.isEmpty() ? "" : " AND " + within) + ") m ORDER BY sort_key" + direction + ", tenant_id" + direction;
         streaming.query(sql, params, (ResultSet row) -> each.accept(ManifestStore.entry(row, 0)));
@@ -79,7 +80,7 @@ class ManifestReader {
      * an equality its index leads with), walked instead of the whole name index when not empty.
      */
     List<Row> read(ManifestWalk walk, String filters, Map<String, Object> filterParams, String within, @Nullable ManifestCursor after,
-                   int limit, boolean idsOnly) {
+                   int limit) {
         if (!within.isEmpty() && ManifestWalk.NAME_KEY.equals(walk.key())) {
             walk = walk.within(within);
         }
@@ -94,7 +95,7 @@ class ManifestReader {
         // read by them at once, without a window that would find nothing.
         boolean whole = walk.narrow() || ("true".equals(walk.range()) && !"true".equals(walk.matches()));
         if (walk.indexed() && !(whole && estimatedMatches(walk, filters, keyset, params) <= matchesToSort)) {
-            List<Row> walked = query("walk, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+            List<Row> walked = query("walk, rank " + walk.rank(), walkSql(walk, filters, keyset), params, walk);
             if (walked.size() >= limit || everyRowCounts || !windowFull(walk, keyset, params, window)) {
                 return walked;
             }
@@ -102,13 +103,13 @@ class ManifestReader {
             // expects more matches than a sort should take, walk on further before reading by matches.
             if (estimatedMatches(walk, filters, keyset, params) > matchesToSort) {
                 params.put("window", window * FURTHER);
-                walked = query("walk further, rank " + walk.rank(), walkSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+                walked = query("walk further, rank " + walk.rank(), walkSql(walk, filters, keyset), params, walk);
                 if (walked.size() >= limit || !windowFull(walk, keyset, params, window * FURTHER)) {
                     return walked;
                 }
             }
         }
-        return query("matches first, rank " + walk.rank(), matchesFirstSql(walk, filters, keyset, idsOnly), params, walk, idsOnly);
+        return query("matches first, rank " + walk.rank(), matchesFirstSql(walk, filters, keyset), params, walk);
     }
 
     /**
@@ -126,24 +127,24 @@ class ManifestReader {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    private static String walkSql(ManifestWalk walk, String filters, String keyset, boolean idsOnly) {
+    private static String walkSql(ManifestWalk walk, String filters, String keyset) {
         String direction = walk.descending() ? " DESC" : "";
         if (walk.narrow()) {
-            return "SELECT " + columns(idsOnly) + " FROM (SELECT tenant_id, " + walk.key() + " AS sort_key FROM " + walk.source()
+            return "SELECT " + COLUMNS + " FROM (SELECT tenant_id, " + walk.key() + " AS sort_key FROM " + walk.source()
                     + " WHERE " + walk.range() + keyset + " ORDER BY " + walk.key() + direction + ", tenant_id" + direction
                     + " LIMIT :window) w JOIN tenant_manifest USING (tenant_id) WHERE " + walk.exclusions().replace("{key}", "sort_key")
                     + " AND " + filters + " ORDER BY sort_key" + direction + ", tenant_id" + direction + " LIMIT :limit";
         }
-        return "SELECT " + columns(idsOnly) + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
+        return "SELECT " + COLUMNS + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
                 + " WHERE " + walk.range() + keyset + " ORDER BY " + walk.key() + direction + ", tenant_id" + direction
                 + " LIMIT :window) m WHERE " + walk.exclusions().replace("{key}", "sort_key") + " AND " + filters
                 + " ORDER BY sort_key" + direction + ", tenant_id" + direction + " LIMIT :limit";
     }
 
     /** The OFFSET 0 fence keeps the planner from turning the matches-first read back into a walk in order. */
-    private static String matchesFirstSql(ManifestWalk walk, String filters, String keyset, boolean idsOnly) {
+    private static String matchesFirstSql(ManifestWalk walk, String filters, String keyset) {
         String direction = walk.descending() ? " DESC" : "";
-        return "SELECT " + columns(idsOnly) + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
+        return "SELECT " + COLUMNS + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
                 + " WHERE " + walk.matches() + keyset + " AND " + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters
                 + " OFFSET 0) m ORDER BY sort_key" + direction + ", tenant_id" + direction + " LIMIT :limit";
     }
@@ -200,13 +201,10 @@ class ManifestReader {
         return " AND (" + walk.key() + ", tenant_id) " + (walk.descending() ? "<" : ">") + " (:afterKey, :afterId)";
     }
 
-    private static String columns(boolean idsOnly) {
-        return idsOnly ? "tenant_id, sort_key" : ManifestStore.COLUMNS + ", sort_key";
-    }
 
-    private List<Row> query(String label, String sql, Map<String, Object> params, ManifestWalk walk, boolean idsOnly) {
+    private List<Row> query(String label, String sql, Map<String, Object> params, ManifestWalk walk) {
         explain(label, sql, params);
-        return jdbc.sql(sql).params(params).query((row, n) -> new Row(idsOnly ? null : ManifestStore.entry(row, n),
+        return jdbc.sql(sql).params(params).query((row, n) -> new Row(ManifestStore.entry(row, n),
                 row.getObject("tenant_id", UUID.class), walk.rank(), key(row, walk.kind()))).list();
     }
 

@@ -36,7 +36,7 @@ class ManifestSearch {
             if (after != null && walk.rank() < after.rank()) {
                 continue;
             }
-            rows.addAll(reader.read(walk, filters.sql(), filters.params(), filters.within(), after, limit - rows.size(), false));
+            rows.addAll(reader.read(walk, filters.sql(), filters.params(), filters.within(), after, limit - rows.size()));
             if (rows.size() >= limit) {
                 break;
             }

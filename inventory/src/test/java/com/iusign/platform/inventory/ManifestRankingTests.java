@@ -157,10 +157,10 @@ class ManifestRankingTests {
             String suspended = "status IN (:statuses)";
             java.util.Map<String, Object> params = java.util.Map.of("statuses", List.of("SUSPENDED"));
             for (ManifestReader reader : List.of(walking, matchesFirst)) {
-                List<ManifestReader.Row> first = reader.read(fragment, suspended, params, "", null, 40, false);
+                List<ManifestReader.Row> first = reader.read(fragment, suspended, params, "", null, 40);
                 ManifestReader.Row last = first.getLast();
                 List<ManifestReader.Row> second = reader.read(fragment, suspended, params, "", new ManifestCursor(ManifestSort.NAME, 6,
-                        last.key(), last.id()), 100, false);
+                        last.key(), last.id()), 100);
                 assertThat(first).hasSize(40);
                 assertThat(second).hasSize(60);
                 List<String> names = java.util.stream.Stream.concat(first.stream(), second.stream()).map(row -> row.entry().name()).toList();
@@ -168,7 +168,7 @@ class ManifestRankingTests {
                         .isSortedAccordingTo(java.util.Comparator.comparing(name -> name.toLowerCase(java.util.Locale.ROOT)))
                         .allMatch(name -> Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1)) % 3 == 0);
             }
-            assertThat(walking.explaining(() -> walking.read(fragment, suspended, params, "", null, 40, false)))
+            assertThat(walking.explaining(() -> walking.read(fragment, suspended, params, "", null, 40)))
                     .as("the narrow walk ran").anyMatch(plan -> plan.startsWith("-- walk"))
                     .noneMatch(plan -> plan.startsWith("-- matches first"));
         } finally {
