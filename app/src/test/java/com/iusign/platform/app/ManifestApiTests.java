@@ -103,6 +103,7 @@ class ManifestApiTests {
         assertParameter(api.get("/api/admin/manifest?cursor=bm9wZQ"), "cursor");
         assertParameter(api.get("/api/admin/manifest?createdFrom=yesterday"), "createdFrom");
         assertParameter(api.get("/api/admin/manifest?q=" + "x".repeat(10_000)), "q");
+        assertParameter(api.get("/api/admin/manifest/export.csv?status=SLEEPING"), "status");
         assertThat(api.get("/api/admin/manifest?q=%25%27%22_").status()).as("wildcards and quotes are searched literally").isEqualTo(200);
     }
 

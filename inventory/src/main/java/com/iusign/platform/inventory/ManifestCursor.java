@@ -68,7 +68,8 @@ record ManifestCursor(ManifestSort sort, int rank, String value, UUID id) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
     }
 
-    private static long micros(Instant instant) {
+    /** An instant as a cursor holds it: microseconds since the epoch, PostgreSQL's precision. */
+    static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 }

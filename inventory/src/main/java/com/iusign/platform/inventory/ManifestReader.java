@@ -1,6 +1,7 @@
 package com.iusign.platform.inventory;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ class ManifestReader {
 
     private final long matchesToSort;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     ManifestReader(JdbcClient jdbc, DataSource dataSource) {
         this(jdbc, dataSource, MATCHES_TO_SORT);
     }
@@ -94,14 +94,15 @@ class ManifestReader {
         // A walk of the whole index for narrower matches (a fragment anywhere) asks the planner first: few matches are
         // read by them at once, without a window that would find nothing.
         boolean whole = walk.narrow() || ("true".equals(walk.range()) && !"true".equals(walk.matches()));
-        if (walk.indexed() && !(whole && estimatedMatches(walk, filters, keyset, params) <= matchesToSort)) {
+        long expected = whole ? estimatedMatches(walk, filters, keyset, params) : -1;
+        if (walk.indexed() && !(whole && expected <= matchesToSort)) {
             List<Row> walked = query("walk, rank " + walk.rank(), walkSql(walk, filters, keyset), params, walk);
             if (walked.size() >= limit || everyRowCounts || !windowFull(walk, keyset, params, window)) {
                 return walked;
             }
             // Sparse here, but perhaps not everywhere (rows of a status can cluster in name order): when the planner
             // expects more matches than a sort should take, walk on further before reading by matches.
-            if (estimatedMatches(walk, filters, keyset, params) > matchesToSort) {
+            if ((whole ? expected : estimatedMatches(walk, filters, keyset, params)) > matchesToSort) {
                 params.put("window", window * FURTHER);
                 walked = query("walk further, rank " + walk.rank(), walkSql(walk, filters, keyset), params, walk);
                 if (walked.size() >= limit || !windowFull(walk, keyset, params, window * FURTHER)) {
@@ -213,10 +214,7 @@ class ManifestReader {
             case TEXT -> row.getString("sort_key");
             case ID -> "0";
             case NUMBER -> Integer.toString(row.getInt("sort_key"));
-            case TIME -> {
-                Instant at = row.getTimestamp("sort_key").toInstant();
-                yield Long.toString(at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000);
-            }
+            case TIME -> Long.toString(ManifestCursor.micros(row.getTimestamp("sort_key").toInstant()));
         };
     }
 }

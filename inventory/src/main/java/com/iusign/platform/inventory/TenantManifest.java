@@ -65,6 +65,15 @@ public class TenantManifest {
     }
 
     /**
+     * Checks {@code query} as a search would, without running it (an export refuses a bad one before it answers 200).
+     *
+     * @throws ManifestQueryException naming the parameter that cannot be used
+     */
+    public void validate(ManifestQuery query) {
+        check(query);
+    }
+
+    /**
      * Every tenant that matches {@code query}, in its order, handed to {@code each} as the rows are fetched (one
      * statement per walk, 5,000 rows a fetch): an export, never held in memory whole.
      *

@@ -47,7 +47,7 @@ class ManifestController {
     ResponseEntity<StreamingResponseBody> export(@ModelAttribute ManifestFilters filters, Principal caller, HttpServletRequest request,
                                                  @RequestHeader(name = CorrelationIds.HEADER, required = false) @Nullable String correlationId) {
         ManifestQuery all = filters.firstOfAll(ManifestQuery.MAX_SIZE);
-        manifest.search(all.withSize(1));
+        manifest.validate(all);
         manifest.exported(Actor.apiClient(caller.getName()), request.getQueryString() == null ? "" : request.getQueryString(),
                 CorrelationIds.of(correlationId));
         StreamingResponseBody body = output -> {
