@@ -174,6 +174,14 @@ public class TenantUsers {
         return store.countByStatus(tenantId.value());
     }
 
+    /** The tenant's sessions a suspension or flush would end now (its blast radius). */
+    @Transactional(readOnly = true)
+    public LiveSessions liveSessions(TenantId tenantId) {
+        Instant notBefore = sessions.sessionsNotBefore(tenantId);
+        scope.enter(tenantId.value());
+        return store.liveSessions(notBefore);
+    }
+
     /** Seats, users signed in since {@code activeSince}, and the last sign-in, counted from the users table (telemetry re-sync). */
     @Transactional(readOnly = true)
     public UserUsage usage(TenantId tenantId, Instant activeSince) {

@@ -152,6 +152,14 @@ class UserStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE id = :id").param("id", userId).query(UserStore::user).optional();
     }
 
+    LiveSessions liveSessions(Instant notBefore) {
+        return jdbc.sql("""
+                SELECT count(*), count(DISTINCT t.user_id) FROM refresh_token t JOIN tenant_user u ON u.id = t.user_id AND u.status = 'ACTIVE'
+                 WHERE t.rotated_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now() AND t.issued_at > :notBefore""")
+                .param("notBefore", Timestamp.from(notBefore))
+                .query((rs, n) -> new LiveSessions(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     void insertRefresh(String tokenHash, UUID familyId, UUID userId, UUID tenantId, Instant issuedAt, Instant expiresAt) {
         jdbc.sql("""
                 INSERT INTO refresh_token (token_hash, family_id, user_id, tenant_id, issued_at, expires_at)

@@ -26,6 +26,12 @@ public interface SessionRevocation {
 
     Optional<LastFlush> lastFlush(TenantId tenantId);
 
+    /**
+     * The instant before which every session of the tenant is refused (moved by flushes and status
+     * changes); the epoch for a tenant the gate has never restricted.
+     */
+    Instant sessionsNotBefore(TenantId tenantId);
+
     record LastFlush(Instant at, String by) {
     }
 }

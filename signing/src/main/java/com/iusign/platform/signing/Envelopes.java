@@ -147,6 +147,11 @@ public class Envelopes {
         });
     }
 
+    /** The tenant's envelopes out for signature and their live links, counted now (a suspension's blast radius). */
+    public InFlight inFlight(TenantId tenant) {
+        return scope.call(tenant.value(), store::inFlight);
+    }
+
     /** The tenant's envelope volume, recounted from its own rows (for telemetry re-sync). */
     public EnvelopeUsage usage(TenantId tenant, java.time.LocalDate fromDay) {
         return scope.call(tenant.value(), () -> store.usage(fromDay));

@@ -120,6 +120,16 @@ class SigningStore {
         return new EnvelopeUsage(totals.sent(), totals.month(), totals.completed(), totals.last(), days);
     }
 
+    InFlight inFlight() {
+        // Both counts start from the in-flight partial index (signing-005): the tenant's finished history is never read.
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM envelope WHERE status = 'SENT'),
+                       (SELECT count(*) FROM envelope e JOIN recipient r ON r.envelope_id = e.id AND r.signed_at IS NULL
+                          JOIN signing_link l ON l.recipient_id = r.id AND l.expires_at > now()
+                         WHERE e.status = 'SENT')""")
+                .query((rs, n) -> new InFlight(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** Serializes quota checks of one tenant across instances until the transaction ends. */
     void lockTenantQuota(UUID tenantId, String quota) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "iusign-quota:" + quota + ":" + tenantId)

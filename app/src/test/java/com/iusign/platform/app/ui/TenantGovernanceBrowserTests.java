@@ -26,6 +26,7 @@ class TenantGovernanceBrowserTests {
 
 
     private final SuperAdminAccounts accounts;
+    private final com.iusign.platform.security.AdminApiClients admins;
     private final TenantLifecycle lifecycle;
     private final com.iusign.platform.identity.TenantUsers users;
     private final com.iusign.platform.identity.TenantSignIn signIn;
@@ -34,7 +35,9 @@ class TenantGovernanceBrowserTests {
     final BrowserSession browser = new BrowserSession();
 
     TenantGovernanceBrowserTests(SuperAdminAccounts accounts, TenantLifecycle lifecycle, com.iusign.platform.identity.TenantUsers users,
-                                 com.iusign.platform.identity.TenantSignIn signIn, @LocalServerPort int port) {
+                                 com.iusign.platform.identity.TenantSignIn signIn, com.iusign.platform.security.AdminApiClients admins,
+                                 @LocalServerPort int port) {
+        this.admins = admins;
         this.accounts = accounts;
         this.lifecycle = lifecycle;
         this.users = users;
@@ -142,7 +145,8 @@ class TenantGovernanceBrowserTests {
         browser.waitForText("1 active");
         browser.visible(By.id("tenant-more")).click();
         browser.visible(By.xpath("//vaadin-menu-bar-item[contains(normalize-space(.), 'Flush all sessions')]")).click();
-        browser.waitForText("1 active user(s)");
+        assertThat(browser.visible(By.id("blast-sessions")).getText()).as("the owner's one session, counted before confirming").isEqualTo("1");
+        assertThat(browser.driver().findElements(By.id("blast-links"))).as("a flush leaves signing links alone").isEmpty();
         type("action-reason", "Leaked laptop");
         browser.visible(By.id("action-confirm")).click();
         browser.waitForText("verified: a token issued 1 ms earlier is refused");
@@ -157,6 +161,33 @@ class TenantGovernanceBrowserTests {
         browser.waitForText("User locked");
         assertThat(me(second)).isEqualTo(401);
         browser.screenshot("12-user-locked");
+    }
+
+    @Test
+    void theSuspendDialogStatesItsBlastRadiusInNumbersThatMatchWhatItEnds() throws Exception {
+        var api = new com.iusign.platform.app.AdminApiClient(admins, port);
+        var owner = api.tenantOwner("business");
+        String second = api.as(null, "POST", "/api/v1/auth/token", """
+                {"tenant":"%s","email":"owner@%s.test","password":"owner password %s"}""".formatted(owner.slug(), owner.slug(), owner.slug()))
+                .text("/access_token");
+        String link = api.sentLink(owner, "Blast radius", "Ada", "ada@radius.test");
+        api.sentLink(owner, "Second envelope", "Grace", "grace@radius.test");
+
+        browser.open("/tenants/" + owner.tenantId());
+        browser.visible(By.id("primary-status-action")).click();
+        assertThat(browser.visible(By.id("blast-users")).getText()).isEqualTo("1");
+        assertThat(browser.visible(By.id("blast-sessions")).getText()).as("two sign-ins of the owner").isEqualTo("2");
+        assertThat(browser.visible(By.id("blast-envelopes")).getText()).isEqualTo("2");
+        assertThat(browser.visible(By.id("blast-links")).getText()).isEqualTo("2");
+        assertThat(browser.visible(By.id("blast-radius")).getText()).contains("will show \"temporarily unavailable\"").contains("Counted ");
+        browser.screenshot("07b-suspend-blast-radius");
+        type("status-reason", "Containing a credential leak");
+        browser.visible(By.id("status-confirm")).click();
+        browser.waitFor(driver -> "Suspended".equals(status()));
+
+        assertThat(me(owner.accessToken())).isEqualTo(403);
+        assertThat(me(second)).isEqualTo(403);
+        assertThat(api.as(null, "GET", link, null).text("/type")).isEqualTo("urn:iusign:problem:tenant-suspended");
     }
 
     private int me(String token) throws Exception {

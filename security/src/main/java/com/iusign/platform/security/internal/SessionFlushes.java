@@ -94,6 +94,11 @@ class SessionFlushes implements SessionRevocation {
         return store.lastFlush(tenantId.value()).map(entry -> new LastFlush(entry.getKey(), entry.getValue()));
     }
 
+    @Override
+    public Instant sessionsNotBefore(TenantId tenantId) {
+        return store.tenant(tenantId.value()).map(state -> Instant.ofEpochMilli(state.notBeforeMillis())).orElse(Instant.EPOCH);
+    }
+
     /** The decoder of the receipts' probe tokens: the tenant API's own, so the proof runs the same checks. */
     JwtDecoder probeDecoder() {
         return probeDecoder;

@@ -3,12 +3,15 @@ package com.iusign.platform.app.ui.tenants;
 import com.iusign.platform.app.ui.components.FieldErrors;
 import com.iusign.platform.kernel.Change;
 import com.iusign.platform.kernel.InvalidInput;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,6 +21,12 @@ import java.util.function.Function;
 public class ReasonDialog extends Dialog {
 
     public ReasonDialog(String title, String consequence, String confirmLabel, Function<String, Change> change, Consumer<Change> perform) {
+        this(title, consequence, null, confirmLabel, change, perform);
+    }
+
+    /** @param detail shown under the consequence, such as the action's blast radius in numbers */
+    public ReasonDialog(String title, String consequence, @Nullable Component detail, String confirmLabel, Function<String, Change> change,
+                        Consumer<Change> perform) {
         setHeaderTitle(title);
         setWidth("32rem");
         TextArea reason = new TextArea("Reason");
@@ -26,7 +35,11 @@ public class ReasonDialog extends Dialog {
         reason.setWidthFull();
         reason.setHelperText("Recorded in the audit trail");
         FieldErrors errors = new FieldErrors(Map.of("reason", reason));
-        VerticalLayout content = new VerticalLayout(new Paragraph(consequence), reason);
+        VerticalLayout content = new VerticalLayout(new Paragraph(consequence));
+        if (detail != null) {
+            content.add(detail);
+        }
+        content.add(reason);
         content.setPadding(false);
         add(content);
         Button confirm = new Button(confirmLabel, click -> {

@@ -5,6 +5,7 @@ import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.kernel.InvalidInput;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,13 +15,16 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * Confirms a status change: states the consequence in plain words, requires a reason (and an
- * optional ticket), and for deactivation the tenant's slug typed out.
+ * Confirms a status change: states the consequence in plain words and, for a suspension or
+ * deactivation, in numbers (its blast radius), requires a reason (and an optional ticket), and for
+ * deactivation the tenant's slug typed out.
  */
 class StatusChangeDialog extends Dialog {
 
@@ -33,7 +37,7 @@ class StatusChangeDialog extends Dialog {
      * @param perform builds the change from reason and ticket and applies it; its refusals other than
      *                validation are left to {@code refused}
      */
-    StatusChangeDialog(Tenant tenant, TenantStatus target, BiFunction<String, String, Change> change,
+    StatusChangeDialog(Tenant tenant, TenantStatus target, @Nullable Component blastRadius, BiFunction<String, String, Change> change,
                        Consumer<Change> perform) {
         setHeaderTitle(title(target) + " " + tenant.name() + "?");
         setWidth("34rem");
@@ -45,7 +49,11 @@ class StatusChangeDialog extends Dialog {
         reason.setWidthFull();
         ticket.setId("status-ticket");
         ticket.setWidthFull();
-        VerticalLayout content = new VerticalLayout(new Paragraph(consequence(tenant, target)), reason, ticket);
+        VerticalLayout content = new VerticalLayout(new Paragraph(consequence(tenant, target)));
+        if (blastRadius != null) {
+            content.add(blastRadius);
+        }
+        content.add(reason, ticket);
         content.setPadding(false);
         Button confirm = new Button(title(target) + " tenant");
         confirm.setId("status-confirm");

@@ -19,12 +19,12 @@ import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.iusign.platform.lifecycle.UpdateTenant;
 import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.identity.UserStatus;
 import com.iusign.platform.security.FlushReceipt;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
 import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.compliance.TenantFlags;
+import com.iusign.platform.telemetry.BlastRadii;
 import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -47,7 +47,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -70,6 +69,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantTelemetry telemetry;
     private final TenantDomains domains;
     private final TenantFlags flags;
+    private final BlastRadii radii;
     private final IdentityServices identity;
     private final EndOfLifeServices endOfLife;
     private Tenant tenant;
@@ -77,18 +77,19 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private String title = "Tenant";
     private int selectedTab;
 
-    TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, SessionRevocation sessions,
-                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains, TenantFlags flags,
+    TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, GovernanceServices governance,
+                     AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains,
                      IdentityServices identity, EndOfLifeServices endOfLife) {
         this.identity = identity;
         this.endOfLife = endOfLife;
         this.telemetry = telemetry;
-        this.flags = flags;
+        this.flags = governance.flags();
+        this.radii = governance.radii();
+        this.sessions = governance.sessions();
         this.domains = domains;
         this.lifecycle = lifecycle;
         this.trail = trail;
         this.users = users;
-        this.sessions = sessions;
         this.authentication = authentication;
         addClassName("console-view");
     }
@@ -202,7 +203,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private TabSheet tabs() {
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
-        tabs.add("Overview", overview());
+        tabs.add("Overview", new TenantOverviewPanel(tenant, telemetry, users, sessions));
         tabs.add("Users", new TenantUsersPanel(tenant.id(), users, sessions, reason -> change(reason, null)));
         tabs.add("Identity", new TenantIdentityPanel(tenant.id(), identity, this::change,
                 () -> tenant = lifecycle.get(tenant.id())));
@@ -234,24 +235,14 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         return link;
     }
 
-    private Div overview() {
-        Div facts = new Div(
-                Fact.of("Owner e-mail", new Span(tenant.ownerEmail())),
-                Fact.of("Custom domain", new Span(Objects.requireNonNullElse(tenant.customDomain(), "none"))),
-                Fact.of("Created", Times.relative(tenant.createdAt())),
-                Fact.of("Status since", Times.relative(tenant.statusChangedAt())),
-                Fact.of("Last change", Times.relative(tenant.updatedAt())),
-                Fact.of("Users", new Span(userCounts())),
-                Fact.of("Last session flush", sessions.lastFlush(tenant.id())
-                        .map(flush -> (com.vaadin.flow.component.Component) new Span(Times.exact(flush.at()) + " by " + flush.by()))
-                        .orElse(new Span("never"))));
-        facts.addClassName("tenant-overview");
-        return new Div(new TenantUsagePanel(telemetry, tenant.id()), facts);
-    }
-
     private void openStatusDialog(TenantStatus target) {
         long version = tenant.version();
-        new StatusChangeDialog(tenant, target, this::change, change -> act(() -> switch (target) {
+        var radius = switch (target) {
+            case SUSPENDED -> new BlastRadiusSummary(radii.of(tenant.id()), BlastRadiusSummary.Reach.SUSPEND);
+            case DEACTIVATED -> new BlastRadiusSummary(radii.of(tenant.id()), BlastRadiusSummary.Reach.DEACTIVATE);
+            case ACTIVE, PURGED -> null;
+        };
+        new StatusChangeDialog(tenant, target, radius, this::change, change -> act(() -> switch (target) {
             case SUSPENDED -> lifecycle.suspend(tenant.id(), change, version);
             case ACTIVE -> lifecycle.reactivate(tenant.id(), change, version);
             case DEACTIVATED -> lifecycle.deactivate(tenant.id(), change, version);
@@ -259,22 +250,11 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         }, StatusChangeDialog.pastTense(target))).open();
     }
 
-    private String userCounts() {
-        var counts = users.countByStatus(tenant.id());
-        if (counts.isEmpty()) {
-            return "none";
-        }
-        return counts.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase())
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
     private void openFlushDialog() {
-        long active = users.countByStatus(tenant.id()).getOrDefault(UserStatus.ACTIVE, 0L);
-        new ReasonDialog("Flush all sessions of " + tenant.name() + "?", "Every token issued to the " + active
-                + " active user(s) of " + tenant.name() + " until now is refused on its next request, on every instance."
+        new ReasonDialog("Flush all sessions of " + tenant.name() + "?", "Every token issued to the users of " + tenant.name()
+                + " until now is refused on its next request, on every instance."
                 + " They can sign in again" + (tenant.status() == TenantStatus.ACTIVE ? "." : " once the tenant is active."),
-                "Flush sessions", reason -> change(reason, null), change -> {
+                new BlastRadiusSummary(radii.of(tenant.id()), BlastRadiusSummary.Reach.FLUSH), "Flush sessions", reason -> change(reason, null), change -> {
                     FlushReceipt receipt = sessions.flushTenant(tenant.id(), change);
                     Actions.succeeded("Sessions of " + tenant.name() + " flushed at " + Times.exact(receipt.effectiveAt())
                             + (receipt.proof().refused() ? "; verified: a token issued 1 ms earlier is refused" : ""));

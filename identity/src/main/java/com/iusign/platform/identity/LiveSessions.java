@@ -1,0 +1,11 @@
+package com.iusign.platform.identity;
+
+/**
+ * A tenant's sessions that would end now: refresh-token families whose current token is neither
+ * rotated away, revoked nor expired and was issued after the tenant's sessions not-before (its last flush or
+ * status change), and how many
+ * distinct active users hold them. A user flush that left its rows in place may make this an
+ * over-count, never an under-count of what a suspension or flush ends.
+ */
+public record LiveSessions(long sessions, long users) {
+}
