@@ -9,6 +9,7 @@ import com.iusign.platform.lifecycle.TenantEvent;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.telemetry.TenantUsageChanged;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +28,18 @@ class ManifestProjection {
 
     private final TenantLifecycle lifecycle;
     private final ManifestStore store;
+    private final ApplicationEventPublisher events;
 
-    ManifestProjection(TenantLifecycle lifecycle, ManifestStore store) {
+    ManifestProjection(TenantLifecycle lifecycle, ManifestStore store, ApplicationEventPublisher events) {
         this.lifecycle = lifecycle;
         this.store = store;
+        this.events = events;
     }
 
     @ApplicationModuleListener
     void on(TenantEvent event) {
         write(event.tenantId());
+        changed(event.tenantId().value());
     }
 
     /** Usage may be announced before the tenant's own row is written: then the row is written first. */
@@ -44,6 +48,7 @@ class ManifestProjection {
         if (!store.usage(usage) && write(new TenantId(usage.tenantId()))) {
             store.usage(usage);
         }
+        changed(usage.tenantId());
     }
 
     @ApplicationModuleListener
@@ -60,6 +65,12 @@ class ManifestProjection {
         if (!store.flag(tenantId, reason, at) && write(new TenantId(tenantId))) {
             store.flag(tenantId, reason, at);
         }
+        changed(tenantId);
+    }
+
+    /** Published in the listener's own transaction, so it reaches after-commit listeners once the row is visible. */
+    private void changed(UUID tenantId) {
+        events.publishEvent(new ManifestChanged(tenantId, Instant.now()));
     }
 
     /** Writes the tenant's row as the lifecycle holds it; false when the tenant is gone (purged before this delivery). */

@@ -5,5 +5,11 @@ public enum SubscriptionStatus {
     TRIALING,
     ACTIVE,
     PAST_DUE,
-    CANCELED
+    CANCELED;
+
+    /** The one label the console shows everywhere: "Past due", "Trialing". */
+    public String label() {
+        String words = name().replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

@@ -77,6 +77,8 @@ class TenantGovernanceBrowserTests {
         browser.screenshot("07-suspend-dialog");
         browser.visible(By.id("status-confirm")).click();
         browser.waitFor(driver -> "Suspended".equals(status()));
+        assertThat(browser.visible(By.id("status-banner")).getText()).as("the page says why, by whom and the ticket")
+                .contains("Credential stuffing from this tenant").contains("ticket INC-2026-11").contains(" by browser-");
         browser.visible(By.xpath("//vaadin-tab[normalize-space(.)='History']")).click();
         browser.waitForText("Credential stuffing from this tenant [INC-2026-11]");
         browser.screenshot("08-suspended-history");

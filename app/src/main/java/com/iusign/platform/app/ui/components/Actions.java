@@ -29,4 +29,9 @@ public final class Actions {
         Notification notification = Notification.show(message, 10000, Notification.Position.BOTTOM_END);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
+
+    /** Someone else changed what the page shows; it now shows the new state, and this says why it moved. */
+    public static void changedElsewhere(String message) {
+        Notification.show(message, 8000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
 }

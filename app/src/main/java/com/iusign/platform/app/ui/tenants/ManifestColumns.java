@@ -3,6 +3,7 @@ package com.iusign.platform.app.ui.tenants;
 import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.inventory.ManifestEntry;
+import com.iusign.platform.lifecycle.SubscriptionStatus;
 import com.iusign.platform.lifecycle.TenantStatus;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -28,12 +29,14 @@ final class ManifestColumns {
         grid.addColumn(LitRenderer.<ManifestEntry>of("""
                         <div class="name-cell"><span>${item.name}</span><span class="secondary-text">${item.slug}</span></div>""")
                 .withProperty("name", ManifestEntry::name).withProperty("slug", ManifestEntry::slug))
-                .setHeader("Name").setWidth("14rem").setFlexGrow(3);
+                .setHeader("Name").setWidth("14rem").setFlexGrow(3).setFrozen(true);
         grid.addColumn(LitRenderer.<ManifestEntry>of("""
                         <span class="status-badge status-${item.status}" title="Operational status: ${item.label}">${item.label}</span>""")
                 .withProperty("status", entry -> entry.status().toLowerCase())
-                .withProperty("label", entry -> TenantStatus.valueOf(entry.status()).label())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(entry -> entry.subscriptionStatus().replace('_', ' ').toLowerCase()).setHeader("Subscription").setAutoWidth(true);
+                .withProperty("label", entry -> TenantStatus.valueOf(entry.status()).label())).setHeader("Status")
+                // Wide enough for the widest badge: an auto width measured on a page of "Active" rows clipped "Suspended".
+                .setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(entry -> SubscriptionStatus.valueOf(entry.subscriptionStatus()).label()).setHeader("Subscription").setAutoWidth(true);
         grid.addColumn(ManifestEntry::plan).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(entry -> usage(entry.envelopesThisMonth(), entry.monthlyEnvelopeLimit())).setHeader("Envelopes (month)")
                 .setAutoWidth(true);

@@ -65,6 +65,7 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         status.setItemLabelGenerator(TenantStatus::label);
         subscription.setId("filter-subscription");
         subscription.setItems(SubscriptionStatus.values());
+        subscription.setItemLabelGenerator(SubscriptionStatus::label);
         plan.setId("filter-plan");
         plan.setItems(plans.stream().map(Plan::code).toList());
         createdFrom.setId("filter-created-from");
@@ -180,7 +181,7 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
             parts.add("with status " + status.getValue().stream().map(TenantStatus::label).sorted().collect(Collectors.joining(" or ")));
         }
         if (!subscription.getValue().isEmpty()) {
-            parts.add("with subscription " + subscription.getValue().stream().map(Enum::name).sorted().collect(Collectors.joining(" or ")));
+            parts.add("with subscription " + subscription.getValue().stream().map(SubscriptionStatus::label).sorted().collect(Collectors.joining(" or ")));
         }
         if (!plan.getValue().isEmpty()) {
             parts.add("on plan " + plan.getValue().stream().sorted().collect(Collectors.joining(" or ")));

@@ -6,6 +6,7 @@ import com.iusign.platform.app.ui.components.CopyableId;
 import com.iusign.platform.app.ui.components.Fact;
 import com.iusign.platform.app.ui.components.StatusBadge;
 import com.iusign.platform.app.ui.components.Times;
+import com.iusign.platform.app.ui.live.ConsoleUpdates;
 import com.iusign.platform.audit.AuditQuery;
 import com.iusign.platform.audit.AuditExport;
 import com.iusign.platform.audit.AuditTrail;
@@ -72,6 +73,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final BlastRadii radii;
     private final IdentityServices identity;
     private final EndOfLifeServices endOfLife;
+    private final Div overview = new Div();
     private Tenant tenant;
     private java.util.Optional<TenantFlags.TenantFlag> flag = java.util.Optional.empty();
     private String title = "Tenant";
@@ -79,7 +81,8 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
 
     TenantDetailView(TenantLifecycle lifecycle, AuditTrail trail, TenantUsers users, GovernanceServices governance,
                      AuthenticationContext authentication, TenantTelemetry telemetry, TenantDomains domains,
-                     IdentityServices identity, EndOfLifeServices endOfLife) {
+                     IdentityServices identity, EndOfLifeServices endOfLife, ConsoleUpdates updates) {
+        updates.follow(this, this::changedElsewhere);
         this.identity = identity;
         this.endOfLife = endOfLife;
         this.telemetry = telemetry;
@@ -117,10 +120,43 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         title = tenant.name() + " · Tenant";
         flag = flags.current(tenant.id());
         add(header());
+        if (tenant.status() != TenantStatus.ACTIVE) {
+            add(new TenantStatusBanner(tenant, lifecycle.history(tenant.id())));
+        }
         if (tenant.status().closed()) {
             add(new TenantRetentionBanner(tenant, endOfLife, reason -> change(reason, null), this::reload));
         }
         add(tabs());
+    }
+
+    /**
+     * Another session, instance or job changed this tenant: the page shows it as it is now and says so;
+     * new usage alone refreshes the Overview's numbers in place.
+     */
+    private void changedElsewhere(java.util.List<ConsoleUpdates.Signal> batch) {
+        if (tenant == null) {
+            return;
+        }
+        UUID id = tenant.id().value();
+        if (ConsoleUpdates.tenants(batch, ConsoleUpdates.Signal.Kind.TENANT).contains(id)) {
+            Tenant fresh;
+            try {
+                fresh = lifecycle.get(tenant.id());
+            } catch (NotFound gone) {
+                return;
+            }
+            if (fresh.version() != tenant.version()) {
+                tenant = fresh;
+                render();
+                Actions.changedElsewhere(tenant.name() + " changed in another session: it is now " + tenant.status().name().toLowerCase()
+                        + ". The page shows it as it is.");
+                return;
+            }
+        }
+        if (ConsoleUpdates.tenants(batch, ConsoleUpdates.Signal.Kind.USAGE).contains(id)) {
+            overview.removeAll();
+            overview.add(new TenantOverviewPanel(tenant, telemetry, users, sessions));
+        }
     }
 
     private void reload() {
@@ -144,7 +180,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         });
         titleLine.setAlignItems(HorizontalLayout.Alignment.CENTER);
         Div facts = new Div(Fact.of("Slug", new Span(tenant.slug())), Fact.of("Plan", new Span(tenant.plan())),
-                Fact.of("Subscription", new Span(tenant.subscriptionStatus().name())),
+                Fact.of("Subscription", new Span(tenant.subscriptionStatus().label())),
                 Fact.of("ID", new CopyableId(tenant.id().value(), false)));
         facts.addClassName("tenant-facts");
         HorizontalLayout actions = new HorizontalLayout();
@@ -203,7 +239,9 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private TabSheet tabs() {
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
-        tabs.add("Overview", new TenantOverviewPanel(tenant, telemetry, users, sessions));
+        overview.removeAll();
+        overview.add(new TenantOverviewPanel(tenant, telemetry, users, sessions));
+        tabs.add("Overview", overview);
         tabs.add("Users", new TenantUsersPanel(tenant.id(), users, sessions, reason -> change(reason, null)));
         tabs.add("Identity", new TenantIdentityPanel(tenant.id(), identity, this::change,
                 () -> tenant = lifecycle.get(tenant.id())));

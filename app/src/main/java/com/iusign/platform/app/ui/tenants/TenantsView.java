@@ -1,5 +1,7 @@
 package com.iusign.platform.app.ui.tenants;
 
+import com.iusign.platform.app.ui.components.Times;
+import com.iusign.platform.app.ui.live.ConsoleUpdates;
 import com.iusign.platform.inventory.ManifestEntry;
 import com.iusign.platform.inventory.ManifestQuery;
 import com.iusign.platform.inventory.ManifestQueryException;
@@ -61,7 +63,10 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     private final Div message = new Div();
     private final Span count = new Span();
 
-    TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication, PublicLinks links) {
+    private final Span live = new Span();
+
+    TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication, PublicLinks links,
+                ConsoleUpdates updates) {
         this.links = links;
         this.manifest = manifest;
         this.lifecycle = lifecycle;
@@ -70,7 +75,10 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         addClassName("console-view");
         count.setId("tenants-count");
         count.addClassName("secondary-text");
-        add(toolbar(), count, message, grid);
+        live.setId("tenants-live");
+        live.addClassName("secondary-text");
+        add(toolbar(), new Div(count, live), message, grid);
+        updates.follow(this, this::changedElsewhere);
         configureGrid();
         message.addClassName("empty-state");
         message.setId("tenants-message");
@@ -102,6 +110,17 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         filters.restore(event.getLocation().getQueryParameters().getParameters());
         refresh();
+    }
+
+    /** Another session or a job changed tenants: the rows shown are re-read (the scroll position stays) and the line says so. */
+    private void changedElsewhere(List<ConsoleUpdates.Signal> batch) {
+        int changed = ConsoleUpdates.tenants(batch, ConsoleUpdates.Signal.Kind.MANIFEST).size();
+        if (changed == 0 || !grid.isVisible()) {
+            return;
+        }
+        grid.getDataProvider().refreshAll();
+        live.setText(String.format("Live: %,d tenant%s changed at %s; the list shows them as they are now", changed,
+                changed == 1 ? "" : "s", Times.exact(java.time.Instant.now())));
     }
 
     private void changed() {
