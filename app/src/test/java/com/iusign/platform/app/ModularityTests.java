@@ -41,7 +41,7 @@ class ModularityTests {
     @Test
     void everyMavenModuleIsDetectedAsAnApplicationModule() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("kernel", "lifecycle", "security", "mail", "identity", "signing", "telemetry", "domains", "compliance", "retention", "inventory", "audit", "app");
+                .containsExactlyInAnyOrder("kernel", "lifecycle", "security", "mail", "identity", "signing", "telemetry", "domains", "compliance", "retention", "inventory", "audit", "fleet", "app");
     }
 
     /**

@@ -154,10 +154,12 @@ class UserStore {
 
     LiveSessions liveSessions(Instant notBefore) {
         return jdbc.sql("""
-                SELECT count(*), count(DISTINCT t.user_id) FROM refresh_token t JOIN tenant_user u ON u.id = t.user_id AND u.status = 'ACTIVE'
+                SELECT count(*), count(DISTINCT t.user_id),
+                       (SELECT count(*) FROM tenant_user WHERE status = 'ACTIVE' AND password_hash IS NOT NULL)
+                  FROM refresh_token t JOIN tenant_user u ON u.id = t.user_id AND u.status = 'ACTIVE'
                  WHERE t.rotated_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now() AND t.issued_at > :notBefore""")
                 .param("notBefore", Timestamp.from(notBefore))
-                .query((rs, n) -> new LiveSessions(rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, n) -> new LiveSessions(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     void insertRefresh(String tokenHash, UUID familyId, UUID userId, UUID tenantId, Instant issuedAt, Instant expiresAt) {

@@ -2,7 +2,6 @@ package com.iusign.platform.telemetry;
 
 import com.iusign.platform.identity.LiveSessions;
 import com.iusign.platform.identity.TenantUsers;
-import com.iusign.platform.identity.UserStatus;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
 import com.iusign.platform.signing.Envelopes;
@@ -48,9 +47,8 @@ public class BlastRadii {
     }
 
     private BlastRadius count(TenantId tenantId, Instant asOf) {
-        long active = users.countByStatus(tenantId).getOrDefault(UserStatus.ACTIVE, 0L);
         LiveSessions sessions = users.liveSessions(tenantId);
         InFlight inFlight = envelopes.inFlight(tenantId);
-        return new BlastRadius(1, active, sessions.sessions(), sessions.users(), inFlight.envelopes(), inFlight.liveLinks(), asOf);
+        return new BlastRadius(1, sessions.activatedUsers(), sessions.sessions(), sessions.users(), inFlight.envelopes(), inFlight.liveLinks(), asOf);
     }
 }

@@ -1,6 +1,9 @@
 package com.iusign.platform.app.ui.tenants;
 
+import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.Times;
+import com.iusign.platform.fleet.FleetJobs;
+import com.iusign.platform.telemetry.BlastRadii;
 import com.iusign.platform.app.ui.live.ConsoleUpdates;
 import com.iusign.platform.inventory.ManifestEntry;
 import com.iusign.platform.inventory.ManifestQuery;
@@ -65,8 +68,10 @@ public class TenantsView extends Main implements BeforeEnterObserver {
 
     private final Span live = new Span();
 
+    private final FleetBar fleet;
+
     TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication, PublicLinks links,
-                ConsoleUpdates updates) {
+                ConsoleUpdates updates, FleetJobs jobs, BlastRadii radii) {
         this.links = links;
         this.manifest = manifest;
         this.lifecycle = lifecycle;
@@ -77,7 +82,11 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         count.addClassName("secondary-text");
         live.setId("tenants-live");
         live.addClassName("secondary-text");
-        add(toolbar(), new Div(count, live), message, grid);
+        // Before the fleet bar listens: a new selection mode replaces the model, and the listeners on the old one with it.
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        fleet = new FleetBar(grid, () -> filters.query(ManifestDataView.PAGE), () -> filters.describe().isBlank() ? "no filter (every tenant)" : filters.describe(), jobs, radii,
+                (reason, ticket) -> Actions.change(authentication, reason, ticket));
+        add(toolbar(), new Div(count, live), fleet, message, grid);
         updates.follow(this, this::changedElsewhere);
         configureGrid();
         message.addClassName("empty-state");
@@ -124,6 +133,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     }
 
     private void changed() {
+        fleet.reset();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "?" + filters.parameters().getQueryString()));
         refresh();
     }
