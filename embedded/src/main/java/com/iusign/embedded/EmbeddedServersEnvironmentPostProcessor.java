@@ -78,6 +78,7 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             Path dataDirectory = dataDirectory(environment);
             EmbeddedCredentials credentials = EmbeddedCredentials.in(dataDirectory, isEphemeral(environment));
             EmbeddedServers servers = new EmbeddedServers(log, dataDirectory, isEphemeral(environment));
+            properties.put("iusign.embedded.data-directory", dataDirectory.toString());
             application.addInitializers(new EmbeddedServersInitializer(servers));
             application.addListeners(event -> {
                 if (event instanceof ApplicationFailedEvent) {

@@ -51,6 +51,8 @@ class EmbeddedDefaultTests {
                             "postgres", "")).withMessageContaining("password");
             assertThat(redisReply(redisPort, "PING")).as("Redis asks for the generated password").startsWith("-NOAUTH");
             assertThat(dataDirectory.resolve("credentials.properties")).exists();
+            assertThat(first.getEnvironment().getProperty("iusign.embedded.data-directory")).as("the ready line names the data directory")
+                    .isEqualTo(dataDirectory.toAbsolutePath().toString());
             assertThat(java.nio.file.Files.getPosixFilePermissions(dataDirectory.resolve("credentials.properties")))
                     .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);

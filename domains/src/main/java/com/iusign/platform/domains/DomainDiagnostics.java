@@ -183,7 +183,7 @@ public final class DomainDiagnostics {
 
     private static List<DomainCheck> notChecked(List<DomainCheck> checks, String... names) {
         for (String check : names) {
-            checks.add(DomainCheck.warn(check, "Not checked: an earlier check failed", "Fix the failed check above first"));
+            checks.add(DomainCheck.notRun(check, "Not checked: an earlier check failed", "Fix the failed check above first"));
         }
         return checks;
     }

@@ -49,13 +49,23 @@ public class TenantDomains {
     private final SecureRandom random = new SecureRandom();
 
     TenantDomains(TenantLifecycle lifecycle, JdbcClient jdbc, ObjectProvider<DomainResolver> resolver,
-                  @Value("${iusign.domains.target:localhost}") String target, @Value("${iusign.domains.tls-port:443}") int tlsPort,
+                  @Value("${iusign.domains.target:${iusign.public-url:localhost}}") String target, @Value("${iusign.domains.tls-port:443}") int tlsPort,
                   @Value("${iusign.domains.timeout:5s}") Duration timeout,
                   @Value("${iusign.domains.allowed-internal-networks:}") String allowedInternalNetworks) throws GeneralSecurityException {
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
-        this.diagnostics = new DomainDiagnostics(resolver.getIfAvailable(SystemDomainResolver::new), systemTrust(), target, tlsPort,
+        this.diagnostics = new DomainDiagnostics(resolver.getIfAvailable(SystemDomainResolver::new), systemTrust(), hostOf(target), tlsPort,
                 timeout, Clock.systemUTC(), ProbeTargets.allowing(allowedInternalNetworks));
+    }
+
+    /** The CNAME target: {@code iusign.domains.target}, else the host of the console's public URL (never its scheme or port). */
+    static String hostOf(String target) {
+        String value = target.strip();
+        if (value.contains("://")) {
+            String host = java.net.URI.create(value).getHost();
+            return host == null ? value : host;
+        }
+        return value;
     }
 
     /** The tenant's ownership token, created the first time it is asked for. */
@@ -128,7 +138,7 @@ public class TenantDomains {
 
     private void record(TenantId tenantId, DomainDiagnosis diagnosis) {
         String summary = diagnosis.checks().stream().filter(check -> check.status() != DomainCheck.Status.PASS)
-                .map(check -> check.check() + " " + check.status()).reduce((a, b) -> a + ", " + b).orElse("all checks passed");
+                .map(check -> check.check() + " " + check.status().label().toLowerCase()).reduce((a, b) -> a + ", " + b).orElse("all checks passed");
         jdbc.sql("""
                 INSERT INTO domain_check (tenant_id, domain, checked_at, failed, warned, certificate_not_after, summary)
                 VALUES (:tenant, :domain, :at, :failed, :warned, :notAfter, :summary)

@@ -109,6 +109,7 @@ class DomainDiagnosticsTests {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the timeout").isLessThan(Duration.ofSeconds(5));
         assertThat(check(diagnosis, "tls").status()).isEqualTo(DomainCheck.Status.FAIL);
         assertThat(check(diagnosis, "certificate-chain").detail()).startsWith("Not checked");
+        assertThat(check(diagnosis, "certificate-chain").status()).as("not run, not a warning about the domain").isEqualTo(DomainCheck.Status.NOT_RUN);
     }
 
     @Test

@@ -22,7 +22,8 @@ class StartupReport {
                 ? "http://localhost:" + web.getWebServer().getPort() + "/"
                 : "(no web server)";
         log.info("IUSign Tenant Management is ready ({} mode: {}). SuperAdmin console: {}", mode,
-                "embedded".equals(mode) ? "embedded PostgreSQL/Redis, data under iusign.embedded.data-dir"
+                "embedded".equals(mode) ? "embedded PostgreSQL/Redis, data under " + environment.getProperty("iusign.embedded.data-directory",
+                        "a temporary directory")
                         : "configured PostgreSQL and Redis", url);
     }
 }

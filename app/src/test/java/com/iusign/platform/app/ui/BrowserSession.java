@@ -151,6 +151,25 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
         driver().manage().deleteAllCookies();
     }
 
+    /**
+     * Runs Deque's axe-core in this browser on the page as it is and returns every critical or
+     * serious violation as "rule (impact): node, node" — empty when the page passes.
+     */
+    java.util.List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver());
+        return results.getViolations().stream().filter(rule -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream().limit(5)
+                        .map(node -> node.getTarget() + " — " + String.valueOf(node.getFailureSummary()).replace('\n', ' '))
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .toList();
+    }
+
+    /** Switches the page's preferred colour scheme (the console follows it: light and dark), as the OS setting would. */
+    void colorScheme(String scheme) {
+        ((org.openqa.selenium.chromium.HasCdp) driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");

@@ -88,10 +88,12 @@ class TenantGovernanceBrowserTests {
         browser.visible(By.id("status-confirm")).click();
         browser.waitFor(driver -> "Active".equals(status()));
 
-        // Another SuperAdmin suspends the tenant behind this page's back; this page still offers "Suspend".
-        lifecycle.suspend(id, Change.of(Actor.superAdmin("other@iusign.test"), "Second opinion"), null);
+        // Another SuperAdmin suspends the tenant while this page's Suspend dialog is open: the page behind it shows the change
+        // (server push), and the dialog, which carries the version it was opened on, is refused.
         browser.visible(By.id("primary-status-action")).click();
         type("status-reason", "Too late");
+        lifecycle.suspend(id, Change.of(Actor.superAdmin("other@iusign.test"), "Second opinion"), null);
+        browser.waitForText("changed in another session: it is now suspended");
         browser.visible(By.id("status-confirm")).click();
         browser.waitForText("changed since you loaded it");
         browser.waitFor(driver -> "Suspended".equals(status()));
@@ -105,6 +107,16 @@ class TenantGovernanceBrowserTests {
         Tenant tenant = lifecycle.provision(new com.iusign.platform.lifecycle.ProvisionTenant("Closing Co " + UUID.randomUUID(),
                 TestTenants.slug("closing"), "starter", "o@closing.test", null),
                 Change.of(Actor.system("test"), "Fixture"));
+        // The short id the grid shows opens the tenant once the manifest holds it.
+        String shortId = "/tenants/" + tenant.id().value().toString().substring(0, 8);
+        browser.open(shortId);
+        browser.waitFor(driver -> {
+            if (!driver.findElements(By.xpath("//h2[starts-with(normalize-space(.), 'No tenant with ID')]")).isEmpty()) {
+                browser.open(shortId); // the manifest had not caught up with the provisioning yet
+                return false;
+            }
+            return !driver.findElements(By.xpath("//h2[normalize-space(.)='" + tenant.name() + "']")).isEmpty();
+        });
         browser.open("/tenants/" + tenant.id());
         browser.visible(By.id("tenant-more")).click();
         browser.visible(By.xpath("//vaadin-menu-bar-item[contains(normalize-space(.), 'Deactivate')]")).click();

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -32,8 +33,18 @@ final class ResyncAllPanel extends Div {
         addClassName("platform-section");
         setId("resync-all");
         start.setId("resync-all-start");
-        start.addClickListener(click -> show(jobs.start(admin.get())));
+        start.addClickListener(click -> {
+            // Recounting every tenant loads the database for minutes at a million tenants: asked, not started by a stray click.
+            ConfirmDialog confirm = new ConfirmDialog("Re-sync every tenant?", "Recounts each tenant's usage from the source tables"
+                    + " and corrects drift, one tenant at a time in the background; progress shows here. Nothing else changes.",
+                    "Re-sync all", event -> show(jobs.start(admin.get())));
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("primary");
+            confirm.setId("resync-all-confirm");
+            confirm.open();
+        });
         status.addClassName("secondary-text");
+        progress.getElement().setAttribute("aria-label", "Progress of the re-sync of all tenants");
         add(new H2("Telemetry"), new Span("Recount every tenant's usage from the source tables and correct drift. "), start, status, progress);
         jobs.latest().ifPresentOrElse(this::show, () -> progress.setVisible(false));
     }

@@ -67,8 +67,9 @@ final class ReviewsPanel extends Div {
         review.addColumn(item -> item.lastActivityAt() == null ? "never" : Times.relativeText(item.lastActivityAt(), Instant.now()))
                 .setHeader("Last activity").setAutoWidth(true);
         review.addColumn(item -> Times.relativeText(item.createdAt(), Instant.now())).setHeader("Created").setAutoWidth(true);
-        review.addColumn(item -> item.status().toLowerCase() + " · " + item.subscriptionStatus().toLowerCase()).setHeader("Status")
-                .setAutoWidth(true);
+        review.addColumn(item -> TenantStatus.valueOf(item.status()).label()).setHeader("Status").setAutoWidth(true);
+        review.addColumn(item -> com.iusign.platform.lifecycle.SubscriptionStatus.valueOf(item.subscriptionStatus()).label())
+                .setHeader("Subscription").setAutoWidth(true);
         review.setItems(reports.complianceReview(90, 30));
         review.setAllRowsVisible(true);
         review.setEmptyStateText("No tenant is flagged, inactive for 90 days or trialing for over 30 days.");

@@ -36,6 +36,8 @@ final class ManifestDataView {
     private int requested;
 
     private final int pageSize;
+    /** The first page, already read to decide between rows and the no-match message: served once instead of read again. */
+    private @Nullable ManifestPage first;
 
     ManifestDataView(TenantManifest manifest, ManifestQuery query) {
         this(manifest, query, PAGE);
@@ -46,6 +48,13 @@ final class ManifestDataView {
         this.pageSize = pageSize;
         this.query = query.withSize(pageSize);
         starts.put(0, Optional.empty());
+    }
+
+    /** A view whose page 0 is {@code first} (read with this query and {@link #PAGE}), so the grid's first fetch costs no query. */
+    static ManifestDataView startingWith(TenantManifest manifest, ManifestQuery query, ManifestPage first) {
+        ManifestDataView view = new ManifestDataView(manifest, query, PAGE);
+        view.first = first;
+        return view;
     }
 
     Stream<ManifestEntry> fetch(int offset, int limit) {
@@ -75,7 +84,10 @@ final class ManifestDataView {
         int at = from.getKey();
         @Nullable String cursor = from.getValue().orElse(null);
         while (true) {
-            ManifestPage page = manifest.search(query.next(cursor));
+            ManifestPage page = at == 0 && first != null ? first : manifest.search(query.next(cursor));
+            if (at == 0) {
+                first = null;
+            }
             if (page.nextCursor() == null) {
                 end = Math.min(end, at + 1);
             } else {

@@ -1,14 +1,12 @@
 package com.iusign.platform.app.ui.tenants;
 
-import com.iusign.platform.app.ui.audit.AuditGrid;
 import com.iusign.platform.app.ui.components.Actions;
 import com.iusign.platform.app.ui.components.CopyableId;
 import com.iusign.platform.app.ui.components.Fact;
 import com.iusign.platform.app.ui.components.StatusBadge;
+import com.iusign.platform.app.ui.components.TabsAccessibility;
 import com.iusign.platform.app.ui.components.Times;
 import com.iusign.platform.app.ui.live.ConsoleUpdates;
-import com.iusign.platform.audit.AuditQuery;
-import com.iusign.platform.audit.AuditExport;
 import com.iusign.platform.audit.AuditTrail;
 import com.iusign.platform.kernel.Change;
 import com.iusign.platform.lifecycle.IllegalTransitionException;
@@ -25,11 +23,10 @@ import com.iusign.platform.security.PlatformAuthorities;
 import com.iusign.platform.security.SessionRevocation;
 import com.iusign.platform.domains.TenantDomains;
 import com.iusign.platform.compliance.TenantFlags;
+import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.telemetry.BlastRadii;
 import com.iusign.platform.telemetry.TenantTelemetry;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -71,6 +68,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private final TenantDomains domains;
     private final TenantFlags flags;
     private final BlastRadii radii;
+    private final TenantManifest manifest;
     private final IdentityServices identity;
     private final EndOfLifeServices endOfLife;
     private final Div overview = new Div();
@@ -88,6 +86,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         this.telemetry = telemetry;
         this.flags = governance.flags();
         this.radii = governance.radii();
+        this.manifest = governance.manifest();
         this.sessions = governance.sessions();
         this.domains = domains;
         this.lifecycle = lifecycle;
@@ -100,7 +99,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         try {
-            tenant = lifecycle.get(new TenantId(UUID.fromString(parameter)));
+            tenant = lifecycle.get(new TenantId(TenantAddress.resolve(manifest, parameter)));
             render();
         } catch (IllegalArgumentException | NotFound e) {
             removeAll();
@@ -225,7 +224,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
                     }).open());
         } else {
             item.getSubMenu().addItem("Flag as suspicious…", click -> new ReasonDialog("Flag " + tenant.name() + " as suspicious?",
-                    "The tenant keeps working; it is listed for compliance review (Platform view) until the flag is cleared.",
+                    "The tenant keeps working; it is listed in Reviews → Compliance review until the flag is cleared.",
                     "Flag", reason -> change(reason, null), change -> {
                         flags.flag(tenant.id(), change);
                         Actions.succeeded(tenant.name() + " flagged for compliance review.");
@@ -239,6 +238,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private TabSheet tabs() {
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
+        TabsAccessibility.fix(tabs);
         overview.removeAll();
         overview.add(new TenantOverviewPanel(tenant, telemetry, users, sessions));
         tabs.add("Overview", overview);
@@ -248,29 +248,11 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
         tabs.add("Domain", new TenantDomainPanel(domains, tenant));
         tabs.add("Keys", new TenantKeysPanel(tenant.id(), tenant.name(), endOfLife.keys(), reason -> change(reason, null), this::render));
         tabs.add("History", new TenantHistoryPanel(lifecycle.history(tenant.id())));
-        AuditGrid audit = new AuditGrid(trail, false);
-        audit.show(before -> new AuditQuery(tenant.id().value(), null, null, before, 50));
-        tabs.add("Audit", new Div(exportLink(), audit));
+        tabs.add("Audit", new TenantAuditPanel(tenant.id(), trail, endOfLife.export(), authentication.getPrincipalName().orElseThrow()));
         // An action re-renders the page; the SuperAdmin stays on the tab they acted from.
         tabs.setSelectedIndex(Math.min(selectedTab, tabs.getTabCount() - 1));
         tabs.addSelectedChangeListener(event -> selectedTab = tabs.getSelectedIndex());
         return tabs;
-    }
-
-    /** The tenant's trail as JSON Lines with a signed manifest, verifiable offline (docs/security.md). */
-    private Anchor exportLink() {
-        UUID tenantId = tenant.id().value();
-        String admin = authentication.getPrincipalName().orElseThrow();
-        Anchor link = new Anchor((DownloadEvent event) -> {
-            event.setFileName("audit-" + tenantId + ".jsonl");
-            event.setContentType("application/x-ndjson");
-            try (java.io.OutputStream out = event.getOutputStream()) {
-                endOfLife.export().write(new AuditExport.Range(tenantId, null, null), com.iusign.platform.kernel.Actor.superAdmin(admin), out);
-            }
-        }, "Export the trail (JSON Lines, signed manifest)");
-        link.setId("audit-export");
-        link.getElement().setAttribute("download", true);
-        return link;
     }
 
     private void openStatusDialog(TenantStatus target) {

@@ -58,8 +58,8 @@ final class TenantDomainPanel extends Div {
         progress.setVisible(false);
         checkedAt.addClassName("secondary-text");
         checks.setId("domain-checks");
-        checks.addColumn(LitRenderer.<DomainCheck>of("<span class='status-badge check-${item.status}'>${item.status}</span>")
-                .withProperty("status", check -> check.status().name())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        checks.addColumn(LitRenderer.<DomainCheck>of("<span class='status-badge check-${item.status}'>${item.label}</span>")
+                .withProperty("status", check -> check.status().name()).withProperty("label", check -> check.status().label())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         checks.addColumn(DomainCheck::check).setHeader("Check").setAutoWidth(true).setFlexGrow(0);
         checks.addColumn(DomainCheck::detail).setHeader("Found").setFlexGrow(3);
         checks.addColumn(DomainCheck::fix).setHeader("Fix").setFlexGrow(2);

@@ -15,6 +15,10 @@ import com.iusign.platform.mail.PublicLinks;
 import com.iusign.platform.security.PlatformAuthorities;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
+import com.iusign.platform.inventory.ManifestPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -69,6 +73,8 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     private final Span live = new Span();
 
     private final FleetBar fleet;
+    /** Which search is the latest: a count answering an older one is not shown. */
+    private int searches;
 
     TenantsView(TenantManifest manifest, TenantLifecycle lifecycle, AuthenticationContext authentication, PublicLinks links,
                 ConsoleUpdates updates, FleetJobs jobs, BlastRadii radii) {
@@ -156,10 +162,17 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         }
     }
 
+    /**
+     * One query decides between rows and the no-match message, and its page is the grid's first. The
+     * count follows off the request thread (pushed when done), so the rows never wait for it; a
+     * count for a search the SuperAdmin has already replaced by typing on is dropped. A first page
+     * shorter than a page is its own exact count and needs no count query.
+     */
     private void show(ManifestQuery query) {
-        List<ManifestEntry> probe = manifest.search(query.withSize(1)).items();
+        int search = ++searches;
+        ManifestPage first = manifest.search(query.withSize(ManifestDataView.PAGE));
         filters.searchError(null);
-        if (probe.isEmpty()) {
+        if (first.items().isEmpty()) {
             if (manifest.isEmpty()) {
                 showMessage(new Icon(VaadinIcon.BUILDING_O), new H2("No tenants yet — provision the first"),
                         new Paragraph("Every organization on the platform will be listed here: search it by name, slug,"
@@ -171,14 +184,38 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         }
         message.setVisible(false);
         grid.setVisible(true);
-        TenantManifest.ManifestCount counted = manifest.count(query, 1000);
+        ManifestDataView data = ManifestDataView.startingWith(manifest, query, first);
+        var lazy = grid.setItems(request -> data.fetch(request.getOffset(), request.getLimit()));
+        lazy.setItemCountEstimateIncrease(1000);
+        if (first.nextCursor() == null) {
+            showCount(new TenantManifest.ManifestCount(first.items().size(), false), lazy);
+            return;
+        }
+        count.setText("Counting…");
+        lazy.setItemCountEstimate(ManifestDataView.PAGE * 2);
+        UI ui = UI.getCurrent();
+        Thread.ofVirtual().name("manifest-count").start(() -> {
+            try {
+                TenantManifest.ManifestCount counted = manifest.count(query, 1000);
+                ui.access(() -> {
+                    if (search == searches) {
+                        showCount(counted, lazy);
+                    }
+                });
+            } catch (DataAccessException e) {
+                log.warn("Tenant manifest count unavailable", e);
+                ui.access(() -> count.setText(search == searches ? "Count unavailable" : count.getText()));
+            } catch (UIDetachedException e) {
+                // The SuperAdmin left; nobody waits for this count.
+            }
+        });
+    }
+
+    private void showCount(TenantManifest.ManifestCount counted, GridLazyDataView<ManifestEntry> lazy) {
         count.setText(String.format("%,d%s tenant%s", counted.value(), counted.atLeast() ? "+" : "",
                 counted.value() == 1 && !counted.atLeast() ? "" : "s"));
-        ManifestDataView data = new ManifestDataView(manifest, query);
-        var lazy = grid.setItems(request -> data.fetch(request.getOffset(), request.getLimit()));
         // Size the scrollbar from the capped count: exact up to the cap, then grown a thousand rows at a time.
         lazy.setItemCountEstimate((int) Math.max(1, counted.value()));
-        lazy.setItemCountEstimateIncrease(1000);
     }
 
     private void showMessage(Component... content) {

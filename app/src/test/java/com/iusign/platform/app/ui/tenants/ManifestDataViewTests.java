@@ -63,6 +63,28 @@ class ManifestDataViewTests {
                 .isLessThan(pages);
     }
 
+    @Test
+    void aViewStartedWithItsFirstPageServesItOnceWithoutReadingItAgainThenPagesOnFromItsCursor() {
+        String marker = "dvf" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Change change = Change.of(Actor.system("test"), "Data view test");
+        for (int i = 0; i < ManifestDataView.PAGE + 5; i++) {
+            lifecycle.provision(new ProvisionTenant("First " + marker + " " + (100 + i), "first-" + marker + "-" + i,
+                    "starter", "o@first-" + marker + "-" + i + ".test", null), change);
+        }
+        ManifestQuery query = new ManifestQuery(marker, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, ManifestDataView.PAGE, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> manifest.search(query.withSize(200)).items().size() == ManifestDataView.PAGE + 5);
+        List<ManifestEntry> all = manifest.search(query.withSize(200)).items();
+        var first = manifest.search(query);
+        // A stand-in first page that no query could return: what the view serves proves where it came from.
+        var standIn = new com.iusign.platform.inventory.ManifestPage(List.of(all.getLast()), first.nextCursor());
+
+        ManifestDataView view = ManifestDataView.startingWith(manifest, query, standIn);
+        assertThat(view.fetch(0, 1).toList()).as("page 0 from memory").containsExactly(all.getLast());
+        assertThat(view.fetch(ManifestDataView.PAGE, 5).toList()).as("page 1 from the first page's cursor")
+                .isEqualTo(all.subList(ManifestDataView.PAGE, ManifestDataView.PAGE + 5));
+        assertThat(view.fetch(0, 1).toList()).as("served once: asked again, page 0 is read").containsExactly(all.getFirst());
+    }
+
     private static void assertWindow(ManifestDataView view, List<ManifestEntry> all, int offset, int limit) {
         assertThat(view.fetch(offset, limit).map(ManifestEntry::id).toList()).as("offset %d limit %d", offset, limit)
                 .isEqualTo(all.subList(offset, Math.min(all.size(), offset + limit)).stream().map(ManifestEntry::id).toList());
