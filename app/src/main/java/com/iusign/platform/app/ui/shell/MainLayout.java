@@ -5,6 +5,7 @@ import com.iusign.platform.security.SuperAdminAccounts;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -36,7 +37,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     MainLayout(AuthenticationContext authentication, SuperAdminAccounts accounts) {
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassNames("view-title");
-        addToNavbar(new DrawerToggle(), viewTitle);
+        // First in the navbar, which comes first in the keyboard's order: the first Tab of a page reaches it.
+        addToNavbar(skipLink(), new DrawerToggle(), viewTitle);
+        returnFocusAfterDialogs();
 
         Span brand = new Span("IUSign");
         brand.addClassName("brand");
@@ -45,6 +48,51 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div header = new Div(brand, product);
         header.addClassName("drawer-header");
         addToDrawer(header, new Scroller(navigation()), userMenu(authentication, accounts));
+    }
+
+    /**
+     * "Skip to content": the first stop of the keyboard, hidden until focused, moving focus past the
+     * navigation to the view's main action (an element marked {@code data-skip-target}) or else to
+     * the view itself.
+     */
+    private static Anchor skipLink() {
+        Anchor skip = new Anchor("#", "Skip to content");
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.getElement().executeJs("""
+                this.addEventListener('click', event => {
+                  event.preventDefault();
+                  const main = document.querySelector('main');
+                  if (!main) { return; }
+                  const target = main.querySelector('[data-skip-target]') || main;
+                  if (target === main) { main.setAttribute('tabindex', '-1'); }
+                  target.focus();
+                });""");
+        return skip;
+    }
+
+    /**
+     * A dialog closed (Esc, Cancel or its action) gives focus back to what opened it — the element
+     * focused just before the overlay opened — so a keyboard user continues where they were; if that
+     * element is gone (the page re-rendered after the action), to the view's main action.
+     */
+    private void returnFocusAfterDialogs() {
+        getElement().executeJs("""
+                if (window.__iusignFocusReturn) { return; }
+                window.__iusignFocusReturn = true;
+                let opener = null;
+                const inOverlay = path => path.some(node => node.localName && node.localName.endsWith('-overlay'));
+                document.addEventListener('focusin', event => {
+                  if (!inOverlay(event.composedPath())) { opener = event.composedPath()[0]; }
+                }, true);
+                const isDialog = node => node && node.localName && node.localName.includes('dialog');
+                document.addEventListener('vaadin-overlay-close', event => isDialog(event.composedPath()[0]) && setTimeout(() => {
+                  const active = document.activeElement;
+                  if (active && active !== document.body && !inOverlay([active])) { return; }
+                  const fallback = document.querySelector('main [data-skip-target]');
+                  const target = opener && opener.isConnected ? opener : fallback;
+                  if (target) { target.focus(); }
+                }, 0), true);""");
     }
 
     private static SideNav navigation() {

@@ -203,6 +203,7 @@ public class TenantDetailView extends Main implements HasUrlParameter<String>, H
     private Button primary(String label, TenantStatus target, ButtonVariant variant) {
         Button button = new Button(label, click -> openStatusDialog(target));
         button.setId("primary-status-action");
+        button.getElement().setAttribute("data-skip-target", true);
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, variant);
         return button;
     }

@@ -73,6 +73,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
     private final Span live = new Span();
 
     private final FleetBar fleet;
+    private @org.jspecify.annotations.Nullable ManifestEntry focused;
     /** Which search is the latest: a count answering an older one is not shown. */
     private int searches;
 
@@ -101,6 +102,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
 
     private HorizontalLayout toolbar() {
         filters.searchField().addKeyPressListener(Key.ENTER, event -> openUniqueMatch());
+        filters.searchField().getElement().setAttribute("data-skip-target", true);
         filters.addChangeListener(this::changed);
         Button provision = new Button("Provision tenant", new Icon(VaadinIcon.PLUS),
                 click -> new ProvisionTenantDialog(lifecycle, authentication, links, this::open).open());
@@ -119,6 +121,13 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         ManifestColumns.addTo(grid);
         grid.setSizeFull();
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(TenantDetailView.class, click.getItem().id().toString())));
+        // Enter opens the focused row, as a click does (Space stays the grid's own: it toggles the row's selection).
+        grid.addCellFocusListener(focus -> focused = focus.getItem().orElse(null));
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(grid, () -> {
+            if (focused != null) {
+                getUI().ifPresent(ui -> ui.navigate(TenantDetailView.class, focused.id().toString()));
+            }
+        }, Key.ENTER).listenOn(grid);
     }
 
     @Override
