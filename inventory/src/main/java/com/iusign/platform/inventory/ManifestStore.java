@@ -57,7 +57,7 @@ class ManifestStore {
                 ON CONFLICT (tenant_id) DO UPDATE SET
                     name = excluded.name, name_folded = excluded.name_folded, custom_domain = excluded.custom_domain,
                     plan = excluded.plan, subscription_status = excluded.subscription_status, status = excluded.status,
-                    owner_email = excluded.owner_email, status_changed_at = excluded.status_changed_at,
+                    owner_email = excluded.owner_email, created_at = excluded.created_at, status_changed_at = excluded.status_changed_at,
                     source_version = excluded.source_version, seat_limit = excluded.seat_limit,
                     monthly_envelope_limit = excluded.monthly_envelope_limit
                  WHERE tenant_manifest.source_version <= excluded.source_version""")

@@ -120,6 +120,20 @@ class SigningStore {
         return new EnvelopeUsage(totals.sent(), totals.month(), totals.completed(), totals.last(), days);
     }
 
+    /** Dates an imported envelope: created an hour before it was sent, completed (its one recipient signed) when given. */
+    void datePast(UUID envelopeId, Instant sentAt, @Nullable Instant completedAt, String signerName) {
+        jdbc.sql("""
+                UPDATE envelope SET status = :status, created_at = :created, sent_at = :sent, completed_at = :completed
+                 WHERE id = :id""")
+                .param("status", completedAt == null ? EnvelopeStatus.SENT.name() : EnvelopeStatus.COMPLETED.name())
+                .param("created", Timestamp.from(sentAt.minusSeconds(3600))).param("sent", Timestamp.from(sentAt))
+                .param("completed", completedAt == null ? null : Timestamp.from(completedAt)).param("id", envelopeId).update();
+        if (completedAt != null) {
+            jdbc.sql("UPDATE recipient SET signed_at = :at, typed_name = :name WHERE envelope_id = :id")
+                    .param("at", Timestamp.from(completedAt)).param("name", signerName).param("id", envelopeId).update();
+        }
+    }
+
     InFlight inFlight() {
         // Both counts start from the in-flight partial index (signing-005): the tenant's finished history is never read.
         return jdbc.sql("""

@@ -6,12 +6,8 @@ import com.iusign.platform.lifecycle.ProvisionTenant;
 import com.iusign.platform.lifecycle.SubscriptionStatus;
 import com.iusign.platform.lifecycle.Tenant;
 import com.iusign.platform.lifecycle.TenantLifecycle;
-import com.iusign.platform.signing.Envelope;
-import com.iusign.platform.signing.Envelopes;
-import com.iusign.platform.signing.NewEnvelope;
-import com.iusign.platform.signing.SamplePdf;
-import com.iusign.platform.signing.SigningLinks;
 import com.iusign.platform.lifecycle.UpdateTenant;
+import com.iusign.platform.inventory.TenantManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,14 +16,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * Fills an empty database with a realistic demo fleet (200 tenants across plans, subscription
- * and operational statuses, with renames and suspensions in their history), so that the
- * one-command run shows a living platform. On by default only with the embedded servers;
+ * and operational statuses, with renames and suspensions in their history, and two years of
+ * generated past from {@link DemoHistory}), so that the one-command run shows a living platform. On by default only with the embedded servers;
  * {@code iusign.demo-data.enabled} decides explicitly. Everything goes through the lifecycle
  * façade, so the demo tenants have the same history and audit trail as real ones, by the actor
  * {@code system:demo-data}. Deterministic: the same fleet every time.
@@ -38,7 +35,7 @@ class DemoFleet implements ApplicationRunner {
 
     static final int SIZE = 200;
     private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);
-    private static final Actor DEMO = Actor.system("demo-data");
+    private static final Actor DEMO = DemoHistory.DEMO;
     private static final List<String> BRANDS = List.of("Acme", "Northwind", "Contoso", "Globex", "Initech", "Umbrella", "Stark",
             "Wayne", "Hooli", "Vandelay", "Tyrell", "Cyberdyne", "Aperture", "Soylent", "Oscorp", "Gringotts", "Wonka",
             "Monarch", "Pied Piper", "Dunder Mifflin", "Bluth", "Prestige", "Massive Dynamic", "Sirius", "Zorg");
@@ -48,14 +45,14 @@ class DemoFleet implements ApplicationRunner {
             "Phishing reports from recipients", "Unusual envelope burst at night", "Payment overdue 45 days");
 
     private final TenantLifecycle lifecycle;
-    private final Envelopes envelopes;
-    private final SigningLinks links;
+    private final DemoHistory history;
+    private final TenantManifest manifest;
     private final Environment environment;
 
-    DemoFleet(TenantLifecycle lifecycle, Envelopes envelopes, SigningLinks links, Environment environment) {
+    DemoFleet(TenantLifecycle lifecycle, DemoHistory history, TenantManifest manifest, Environment environment) {
         this.lifecycle = lifecycle;
-        this.envelopes = envelopes;
-        this.links = links;
+        this.history = history;
+        this.manifest = manifest;
         this.environment = environment;
     }
 
@@ -66,13 +63,18 @@ class DemoFleet implements ApplicationRunner {
             return;
         }
         Random random = new Random(42);
+        Instant now = Instant.now();
+        long started = System.nanoTime();
         for (int i = 0; i < SIZE; i++) {
-            create(i, random);
+            create(i, random, now);
         }
-        log.info("Demo fleet of {} tenants created (iusign.demo-data.enabled=false turns this off)", SIZE);
+        // The creation dates were moved after the manifest wrote its rows: it reads them again once.
+        manifest.rebuild();
+        log.info("Demo fleet of {} tenants with two years of generated history created in {} s (iusign.demo-data.enabled=false turns"
+                + " this off)", SIZE, (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private void create(int index, Random random) {
+    private void create(int index, Random random, Instant now) {
         String brand = BRANDS.get(index % BRANDS.size());
         String trade = TRADES.get((index / BRANDS.size() + index) % TRADES.size());
         String name = brand + " " + trade + (index >= BRANDS.size() * TRADES.size() ? " " + index : "");
@@ -80,11 +82,10 @@ class DemoFleet implements ApplicationRunner {
         String plan = pick(random, 50, 35) == 0 ? "starter" : pick(random, 50, 35) == 1 ? "business" : "enterprise";
         SubscriptionStatus subscription = SubscriptionStatus.values()[pick(random, 20, 65, 10)];
         String domain = random.nextInt(10) < 3 ? "sign." + slug + ".example.com" : null;
+        Instant createdAt = DemoHistory.createdAt(index, random, now);
         Tenant tenant = lifecycle.provision(new ProvisionTenant(name, slug, plan, "owner@" + slug + ".example.com", domain,
-                subscription), Change.of(DEMO, "Demo fleet"));
-        if (index % 5 == 0) {
-            workspace(tenant, random);
-        }
+                subscription), Change.of(DEMO, "Demo fleet (generated history: stands for a tenant created "
+                + createdAt.atZone(ZoneOffset.UTC).toLocalDate() + ")"));
         int fate = random.nextInt(100);
         if (fate < 5) {
             lifecycle.update(tenant.id(), new UpdateTenant(name + " Group", null, null, null, null), Change.of(DEMO, "Merger completed"));
@@ -98,20 +99,7 @@ class DemoFleet implements ApplicationRunner {
         if (fate >= 95) {
             lifecycle.deactivate(tenant.id(), Change.of(DEMO, "Contract ended"), null);
         }
-    }
-
-    /** A few envelopes sent (some signed) so the tenant's usage, chart and the manifest's usage columns have numbers. */
-    private void workspace(Tenant tenant, Random random) {
-        UUID owner = UUID.randomUUID();
-        byte[] pdf = SamplePdf.withText("Demo agreement of " + tenant.name());
-        for (int i = 0, count = 1 + random.nextInt(8); i < count; i++) {
-            Envelope draft = envelopes.create(tenant.id(), owner, new NewEnvelope("Agreement " + (i + 1), "agreement.pdf", pdf,
-                    List.of(new NewEnvelope.NewRecipient("Demo Signer", "signer@" + tenant.slug() + ".example.com"))));
-            String token = envelopes.send(tenant.id(), owner, draft.id()).getFirst().token();
-            if (random.nextBoolean()) {
-                links.sign(token, "Demo Signer");
-            }
-        }
+        history.write(index, lifecycle.get(tenant.id()), createdAt, random, now);
     }
 
     /** Index of the bucket hit, with the given percentages and the rest for the last bucket. */
