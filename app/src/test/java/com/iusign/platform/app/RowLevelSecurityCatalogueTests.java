@@ -56,7 +56,7 @@ class RowLevelSecurityCatalogueTests {
         }
         List<String> platform = tables.stream().filter(t -> t.comment().startsWith("platform-level:")).map(TableSecurity::table).toList();
         assertThat(platform).as("platform-level tables, each justified by its comment").containsExactlyInAnyOrder("approval", "audit_entry", "mail_message",
-                "domain_check", "domain_verification", "fleet_job_target", "tenant_flag", "tenant_sign_in_failures",
+                "domain_check", "domain_verification", "fleet_job_target", "tenant_flag", "tenant_outreach", "tenant_sign_in_failures",
                 "revoked_token", "signing_link_route", "tenant_access", "tenant_active_user", "tenant_manifest", "tenant_manifest_word", "tenant_name_history",
                 "tenant_status_history", "tenant_usage", "tenant_usage_daily", "tenant_user_day", "user_access", "tenant_master_key", "legal_hold", "tenant_purge");
     }

@@ -72,6 +72,19 @@ class AuditStore {
                 .param("chain", AuditChain.KEYED).update();
     }
 
+    /**
+     * Every action the trail holds, in order: a loose index scan of {@code audit_entry_by_action}
+     * (one probe per distinct action), not a scan of the trail.
+     */
+    List<String> actions() {
+        return jdbc.sql("""
+                WITH RECURSIVE found(action) AS (
+                  SELECT min(action) FROM audit_entry
+                  UNION ALL
+                  SELECT (SELECT min(action) FROM audit_entry WHERE action > found.action) FROM found WHERE found.action IS NOT NULL)
+                SELECT action FROM found WHERE action IS NOT NULL""").query(String.class).list();
+    }
+
     List<AuditEntry> page(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_entry WHERE true");
         var statement = new java.util.LinkedHashMap<String, Object>();
@@ -86,6 +99,14 @@ class AuditStore {
         if (query.actor() != null) {
             sql.append(" AND lower(actor) = lower(:actor)");
             statement.put("actor", query.actor());
+        }
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= :from");
+            statement.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < :to");
+            statement.put("to", Timestamp.from(query.to()));
         }
         if (query.beforeId() != null) {
             sql.append(" AND id < :beforeId");

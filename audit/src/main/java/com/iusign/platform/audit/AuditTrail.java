@@ -17,6 +17,12 @@ public class AuditTrail {
         this.store = store;
     }
 
+    /** Every action type the trail holds, for a filter that offers exactly what can be found. */
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return store.actions();
+    }
+
     public AuditPage find(AuditQuery query) {
         List<AuditEntry> rows = store.page(query);
         boolean more = rows.size() > query.size();

@@ -3,7 +3,7 @@
  * each: an envelope burst, a failed sign-in burst), for the compliance review that the manifest
  * lists. A flag restricts nothing; a SuperAdmin decides.
  */
-@ApplicationModule(displayName = "Compliance", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "identity", "telemetry"})
+@ApplicationModule(displayName = "Compliance", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "identity", "telemetry", "mail"})
 @NullMarked
 package com.iusign.platform.compliance;
 

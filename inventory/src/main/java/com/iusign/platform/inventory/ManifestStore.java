@@ -47,6 +47,12 @@ class ManifestStore {
         this.jdbc = jdbc;
     }
 
+    java.util.Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        return jdbc.sql("SELECT tenant_id, name FROM tenant_manifest WHERE tenant_id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     /** Writes the tenant as the lifecycle holds it, with its plan's limits, unless the manifest already has a newer version of it. */
     void upsert(Tenant tenant, Plan plan) {
         jdbc.sql("""

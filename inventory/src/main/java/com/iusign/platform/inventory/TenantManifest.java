@@ -44,6 +44,11 @@ public class TenantManifest {
         this.store = store;
     }
 
+    /** The names of the tenants among {@code ids} the manifest holds (a purged tenant has none), for lists that show tenant ids. */
+    public java.util.Map<java.util.UUID, String> names(java.util.Collection<java.util.UUID> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : store.names(ids);
+    }
+
     public boolean isEmpty() {
         return lifecycle.countTenants() == 0;
     }

@@ -27,18 +27,26 @@ public class AuditGrid extends Div {
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Button more = new Button("Load older entries", click -> loadMore());
     private final List<AuditEntry> shown = new ArrayList<>();
+    private final Function<java.util.Collection<java.util.UUID>, Map<java.util.UUID, String>> names;
+    private Map<java.util.UUID, String> tenantNames = Map.of();
     private Function<Long, AuditQuery> query;
     private @Nullable Long cursor;
 
     public AuditGrid(AuditTrail trail, boolean showTenant) {
+        this(trail, showTenant, ids -> Map.of());
+    }
+
+    /** @param names the names of the tenants among the given ids, shown as links to them (an id alone for one without a name) */
+    public AuditGrid(AuditTrail trail, boolean showTenant, Function<java.util.Collection<java.util.UUID>, Map<java.util.UUID, String>> names) {
         this.trail = trail;
+        this.names = names;
         addClassName("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(entry -> Times.relative(entry.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(entry -> entry.actor() + " (" + entry.actorKind().toLowerCase().replace('_', ' ') + ")").setHeader("Actor").setAutoWidth(true);
         if (showTenant) {
-            grid.addColumn(entry -> entry.tenantId() == null ? "" : entry.tenantId().toString().substring(0, 8)).setHeader("Tenant").setAutoWidth(true);
+            grid.addComponentColumn(this::tenant).setHeader("Tenant").setAutoWidth(true);
         }
         grid.addColumn(entry -> entry.reason() == null ? "" : entry.reason()
                 + (entry.ticket() == null ? "" : " [" + entry.ticket() + "]")).setHeader("Reason").setFlexGrow(2);
@@ -60,8 +68,22 @@ public class AuditGrid extends Div {
         AuditPage page = trail.find(query.apply(cursor));
         shown.addAll(page.items());
         cursor = page.nextCursor();
+        // One lookup per page for the names of the tenants it shows, not one per row.
+        tenantNames = names.apply(shown.stream().map(AuditEntry::tenantId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         grid.setItems(shown);
         more.setVisible(cursor != null);
+    }
+
+    private com.vaadin.flow.component.Component tenant(AuditEntry entry) {
+        if (entry.tenantId() == null) {
+            return new Span();
+        }
+        String id = entry.tenantId().toString();
+        String name = tenantNames.get(entry.tenantId());
+        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor("tenants/" + id, name == null ? id.substring(0, 8) : name);
+        link.getElement().setAttribute("title", "Tenant " + id);
+        link.addClassName("audit-tenant");
+        return link;
     }
 
     private static Span change(AuditEntry entry) {

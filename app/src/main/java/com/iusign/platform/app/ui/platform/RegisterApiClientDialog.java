@@ -32,7 +32,12 @@ class RegisterApiClientDialog extends Dialog {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
         getFooter().add(new Button("Cancel", click -> close()), submit);
-        addOpenedChangeListener(event -> name.focus());
+        // Only on opening: focusing a field of a closing dialog took the focus from the button that opened it.
+        addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                name.focus();
+            }
+        });
     }
 
     private void submit() {

@@ -25,8 +25,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Reviews view's lists: tenants at 80 % of a quota for proactive
- * support, and tenants for compliance review (inactive 90 days, trial overdue after 30 days).
+ * The Reviews view's compliance lists: tenants for compliance review (flagged, inactive 90 days,
+ * trial overdue after 30 days) and certificates about to expire (approaching limits are
+ * {@link ApproachingLimitsPanel}'s).
  * A row opens the tenant, where suspension or deactivation asks for the reason.
  */
 final class ReviewsPanel extends Div {
@@ -41,20 +42,6 @@ final class ReviewsPanel extends Div {
         this.lifecycle = lifecycle;
         this.authentication = authentication;
         addClassName("platform-section");
-        Grid<ReviewLists.ApproachingLimit> limits = new Grid<>();
-        limits.setId("approaching-limits");
-        limits.addThemeVariants(GridVariant.LUMO_COMPACT);
-        limits.addColumn(ReviewLists.ApproachingLimit::tenantName).setHeader("Tenant").setFlexGrow(2);
-        limits.addColumn(item -> item.quota().equals("seats") ? "Seats" : "Envelopes this month").setHeader("Quota").setAutoWidth(true);
-        limits.addColumn(item -> String.format("%,d / %,d%s", item.usage(), item.limit(), item.over() ? " (over)" : ""))
-                .setHeader("Usage").setAutoWidth(true);
-        limits.addColumn(item -> item.projectedAt() == null ? (item.quota().equals("seats") ? "—" : "not this month")
-                : item.projectedAt().toString()).setHeader("Reached at current pace").setAutoWidth(true);
-        limits.setItems(reports.approachingLimits(0.8));
-        limits.setAllRowsVisible(true);
-        limits.setEmptyStateText("No active tenant is at 80 % of a quota.");
-        limits.addItemClickListener(click -> open(click.getItem().tenantId().toString()));
-
         review.setId("compliance-review");
         review.setSelectionMode(Grid.SelectionMode.MULTI);
         review.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -88,8 +75,7 @@ final class ReviewsPanel extends Div {
         });
         HorizontalLayout bulkActions = new HorizontalLayout(suspend, deactivate);
 
-        add(new H2("Approaching limits"), new Paragraph("Active tenants at 80 % or more of their seat or monthly envelope quota."), limits,
-                new H2("Compliance review"), new Paragraph("Flagged tenants, tenants without activity for 90 days, and trials older than"
+        add(new H2("Compliance review"), new Paragraph("Flagged tenants, tenants without activity for 90 days, and trials older than"
                         + " 30 days. Select rows to act on them; double-click opens a tenant."), bulkActions, review,
                 new H2("Certificates expiring"), new Paragraph("Custom domains whose certificate ends within "
                         + DomainDiagnostics.EXPIRY_WARNING_DAYS + " days at their latest check (the sweep runs daily)."), expiring(domains));

@@ -25,9 +25,11 @@ import jakarta.annotation.security.RolesAllowed;
 public class ReviewsView extends Main {
 
     ReviewsView(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains,
-                Approvals approvals) {
+                Approvals approvals, com.iusign.platform.compliance.TenantOutreach outreach) {
         addClassName("console-view");
-        add(new ApprovalsPanel(approvals, reason -> Actions.change(authentication, reason, null)),
+        ApproachingLimitsPanel limits = new ApproachingLimitsPanel(reports, lifecycle, outreach, reason -> Actions.change(authentication, reason, null));
+        limits.addClassName("platform-section");
+        add(new ApprovalsPanel(approvals, reason -> Actions.change(authentication, reason, null)), limits,
                 new ReviewsPanel(reports, lifecycle, authentication, domains));
     }
 }

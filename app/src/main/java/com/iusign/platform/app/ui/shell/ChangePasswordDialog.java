@@ -35,7 +35,12 @@ class ChangePasswordDialog extends Dialog {
         Button save = new Button("Change password", click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);
-        addOpenedChangeListener(event -> current.focus());
+        // Only on opening: focusing a field of a closing dialog took the focus from the button that opened it.
+        addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                current.focus();
+            }
+        });
     }
 
     private void save() {

@@ -39,7 +39,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.addClassNames("view-title");
         // First in the navbar, which comes first in the keyboard's order: the first Tab of a page reaches it.
         addToNavbar(skipLink(), new DrawerToggle(), viewTitle);
-        returnFocusAfterDialogs();
 
         Span brand = new Span("IUSign");
         brand.addClassName("brand");
@@ -69,30 +68,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                   target.focus();
                 });""");
         return skip;
-    }
-
-    /**
-     * A dialog closed (Esc, Cancel or its action) gives focus back to what opened it — the element
-     * focused just before the overlay opened — so a keyboard user continues where they were; if that
-     * element is gone (the page re-rendered after the action), to the view's main action.
-     */
-    private void returnFocusAfterDialogs() {
-        getElement().executeJs("""
-                if (window.__iusignFocusReturn) { return; }
-                window.__iusignFocusReturn = true;
-                let opener = null;
-                const inOverlay = path => path.some(node => node.localName && node.localName.endsWith('-overlay'));
-                document.addEventListener('focusin', event => {
-                  if (!inOverlay(event.composedPath())) { opener = event.composedPath()[0]; }
-                }, true);
-                const isDialog = node => node && node.localName && node.localName.includes('dialog');
-                document.addEventListener('vaadin-overlay-close', event => isDialog(event.composedPath()[0]) && setTimeout(() => {
-                  const active = document.activeElement;
-                  if (active && active !== document.body && !inOverlay([active])) { return; }
-                  const fallback = document.querySelector('main [data-skip-target]');
-                  const target = opener && opener.isConnected ? opener : fallback;
-                  if (target) { target.focus(); }
-                }, 0), true);""");
     }
 
     private static SideNav navigation() {

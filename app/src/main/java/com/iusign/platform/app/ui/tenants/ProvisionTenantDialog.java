@@ -80,7 +80,12 @@ class ProvisionTenantDialog extends Dialog {
         submit.setId("provision-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), submit);
-        addOpenedChangeListener(event -> name.focus());
+        // Only on opening: focusing a field of a closing dialog took the focus from the button that opened it.
+        addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                name.focus();
+            }
+        });
     }
 
     private void submit() {

@@ -54,6 +54,11 @@ public class ReasonDialog extends Dialog {
         confirm.setId("action-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         getFooter().add(new Button("Cancel", click -> close()), confirm);
-        addOpenedChangeListener(event -> reason.focus());
+        // Only on opening: focusing a field of a closing dialog took the focus from the button that opened it.
+        addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                reason.focus();
+            }
+        });
     }
 }

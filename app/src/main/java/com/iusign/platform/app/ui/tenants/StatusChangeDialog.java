@@ -79,7 +79,12 @@ class StatusChangeDialog extends Dialog {
             }
         });
         getFooter().add(new Button("Cancel", click -> close()), confirm);
-        addOpenedChangeListener(event -> reason.focus());
+        // Only on opening: focusing a field of a closing dialog took the focus from the button that opened it.
+        addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                reason.focus();
+            }
+        });
     }
 
     static String title(TenantStatus target) {

@@ -29,7 +29,7 @@ class TenantOverviewPanel extends Div {
                         .map(flush -> (Component) new Span(Times.exact(flush.at()) + " by " + flush.by()))
                         .orElse(new Span("never"))));
         facts.addClassName("tenant-overview");
-        add(new TenantUsagePanel(telemetry, tenant.id()), facts);
+        add(new TenantUsagePanel(telemetry, tenant.id(), tenant.status().closed()), facts);
     }
 
     private static String userCounts(TenantUsers users, Tenant tenant) {
@@ -39,6 +39,6 @@ class TenantOverviewPanel extends Div {
         }
         return counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase())
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", ")) + (tenant.status().closed() ? " — none can sign in: the tenant is " + tenant.status().label().toLowerCase() : "");
     }
 }

@@ -29,10 +29,13 @@ final class TenantUsagePanel extends Div {
 
     private final TenantTelemetry telemetry;
     private final TenantId tenantId;
+    private final boolean closed;
 
-    TenantUsagePanel(TenantTelemetry telemetry, TenantId tenantId) {
+    /** @param closed the tenant is deactivated (or purged): its numbers no longer move, so there is nothing to re-sync */
+    TenantUsagePanel(TenantTelemetry telemetry, TenantId tenantId, boolean closed) {
         this.telemetry = telemetry;
         this.tenantId = tenantId;
+        this.closed = closed;
         addClassName("usage-panel");
         setId("usage-panel");
         render();
@@ -57,7 +60,9 @@ final class TenantUsagePanel extends Div {
         resync.setId("usage-resync");
         resync.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resync.setDisableOnClick(true);
-        heading.add(resync);
+        if (!closed) {
+            heading.add(resync);
+        }
         Div cards = new Div(
                 quota("usage-envelopes-month", "Envelopes this month", usage.envelopesThisMonth(), usage.monthlyEnvelopeLimit()),
                 quota("usage-seats", "Seats", usage.seatsUsed(), usage.seatLimit()),
