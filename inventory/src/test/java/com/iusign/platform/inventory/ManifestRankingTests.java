@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * does, then slugs and domains that start with it, then names that merely contain it; each tenant once, pages in the
  * same order, and the count agreeing with the pages.
  */
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "compliance"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "compliance", "security", "mail"})
 class ManifestRankingTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("ranking@iusign.test"), "Ranking test");

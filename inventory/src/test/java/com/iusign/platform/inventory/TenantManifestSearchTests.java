@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-@ApplicationModuleTest(extraIncludes = {"lifecycle", "compliance"})
+@ApplicationModuleTest(extraIncludes = {"lifecycle", "compliance", "security", "mail"})
 class TenantManifestSearchTests {
 
     private static final Change CHANGE = Change.of(Actor.superAdmin("search@iusign.test"), "Manifest test");

@@ -64,6 +64,8 @@ class ComplianceReviewBrowserTests {
                 return true;""", name)));
         browser.waitFor(driver -> driver.findElement(By.id("review-suspend")).getDomAttribute("disabled") == null);
         browser.visible(By.id("review-suspend")).click();
+        org.assertj.core.api.Assertions.assertThat(browser.visible(By.id("blast-links")).getText())
+                .as("the bulk suspension states its blast radius too").matches("\\d+");
         browser.visible(By.cssSelector("#action-reason textarea")).sendKeys("Phishing confirmed by the security team");
         browser.visible(By.id("action-confirm")).click();
         browser.waitForText("Suspend: 1 tenant(s) done");

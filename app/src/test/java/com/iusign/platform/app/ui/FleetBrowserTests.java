@@ -60,6 +60,9 @@ class FleetBrowserTests {
         browser.waitFor(driver -> browser.visible(By.id("tenants-count")).getText().equals("12 tenants"));
         assertThat(browser.driver().findElements(By.id("fleet-bar")).stream().noneMatch(WebElement::isDisplayed))
                 .as("no fleet bar before anything is selected").isTrue();
+        assertThat(downloadCsv()).as("the CSV export of the current filter").startsWith("id,name,slug")
+                .contains(run + " 01").contains(run + " 12").hasLineCount(13);
+
         rowCheckboxes().getFirst().click();
         browser.waitFor(driver -> browser.visible(By.id("fleet-selected")).getText().equals("1 selected"));
         browser.visible(By.id("fleet-select-all")).click();
@@ -83,6 +86,15 @@ class FleetBrowserTests {
         for (ProvisioningResult tenant : tenants) {
             assertThat(lifecycle.get(tenant.tenant().id()).status()).isEqualTo(TenantStatus.SUSPENDED);
         }
+    }
+
+    /** Fetches the export link as the browser would, with its session: the CSV the SuperAdmin downloads. */
+    private String downloadCsv() throws Exception {
+        String href = browser.visible(org.openqa.selenium.By.id("manifest-export")).getDomProperty("href");
+        String cookie = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private List<WebElement> rowCheckboxes() {

@@ -2,6 +2,7 @@ package com.iusign.platform.inventory.web;
 
 import com.iusign.platform.inventory.ManifestEntry;
 import com.iusign.platform.inventory.ManifestPage;
+import com.iusign.platform.inventory.ManifestCsv;
 import com.iusign.platform.inventory.ManifestQuery;
 import com.iusign.platform.inventory.TenantManifest;
 import com.iusign.platform.kernel.Actor;
@@ -52,10 +53,9 @@ class ManifestController {
                 CorrelationIds.of(correlationId));
         StreamingResponseBody body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
-            writer.write("id,name,slug,plan,subscriptionStatus,status,ownerEmail,customDomain,createdAt,envelopesThisMonth,"
-                    + "monthlyEnvelopeLimit,seatsUsed,seatLimit,activeUsers30d,lastActivityAt\r\n");
+            writer.write(ManifestCsv.HEADER);
             try {
-                manifest.export(all, entry -> write(writer, entry));
+                manifest.export(all, entry -> ManifestCsv.write(writer, entry));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -65,29 +65,5 @@ class ManifestController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tenant-manifest.csv\"")
                 .body(body);
-    }
-
-    private static void write(BufferedWriter writer, ManifestEntry entry) {
-        StringBuilder line = new StringBuilder(256).append(entry.id()).append(',').append(csv(entry.name())).append(',')
-                .append(entry.slug()).append(',').append(entry.plan()).append(',').append(entry.subscriptionStatus()).append(',')
-                .append(entry.status()).append(',').append(csv(entry.ownerEmail())).append(',').append(csv(entry.customDomain()))
-                .append(',').append(entry.createdAt()).append(',').append(entry.envelopesThisMonth()).append(',')
-                .append(entry.monthlyEnvelopeLimit() == null ? "" : entry.monthlyEnvelopeLimit()).append(',').append(entry.seatsUsed())
-                .append(',').append(entry.seatLimit() == null ? "" : entry.seatLimit()).append(',').append(entry.activeUsers30d())
-                .append(',').append(entry.lastActivityAt() == null ? "" : entry.lastActivityAt()).append("\r\n");
-        try {
-            writer.append(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet does not run it. */
-    static String csv(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -37,7 +37,11 @@ final class ReviewsPanel extends Div {
     private final AuthenticationContext authentication;
     private final Grid<ReviewLists.ReviewItem> review = new Grid<>();
 
-    ReviewsPanel(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains) {
+    private final com.iusign.platform.telemetry.BlastRadii radii;
+
+    ReviewsPanel(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains,
+                 com.iusign.platform.telemetry.BlastRadii radii) {
+        this.radii = radii;
         this.reports = reports;
         this.lifecycle = lifecycle;
         this.authentication = authentication;
@@ -102,7 +106,10 @@ final class ReviewsPanel extends Div {
         new ReasonDialog(verb + " " + ids.size() + " tenant(s)?", target == TenantStatus.SUSPENDED
                 ? "Every user of these tenants is refused on the next request and their signing links show 'temporarily unavailable'."
                 : "These tenants are decommissioned: no access, and their retention window starts; when it ends they are purged"
-                        + " (every row deleted, keys destroyed) unless a legal hold stands.", verb,
+                        + " (every row deleted, keys destroyed) unless a legal hold stands.",
+                new com.iusign.platform.app.ui.tenants.BlastRadiusSummary(radii.of(ids), target == TenantStatus.SUSPENDED
+                        ? com.iusign.platform.app.ui.tenants.BlastRadiusSummary.Reach.SUSPEND
+                        : com.iusign.platform.app.ui.tenants.BlastRadiusSummary.Reach.DEACTIVATE), verb,
                 reason -> Actions.change(authentication, reason, null), change -> {
                     BulkResult result = target == TenantStatus.SUSPENDED ? lifecycle.bulkSuspend(ids, change) : lifecycle.bulkDeactivate(ids, change);
                     if (result.failed() == 0) {

@@ -25,11 +25,11 @@ import jakarta.annotation.security.RolesAllowed;
 public class ReviewsView extends Main {
 
     ReviewsView(ReviewLists reports, TenantLifecycle lifecycle, AuthenticationContext authentication, TenantDomains domains,
-                Approvals approvals, com.iusign.platform.compliance.TenantOutreach outreach) {
+                Approvals approvals, com.iusign.platform.compliance.TenantOutreach outreach, com.iusign.platform.telemetry.BlastRadii radii) {
         addClassName("console-view");
         ApproachingLimitsPanel limits = new ApproachingLimitsPanel(reports, lifecycle, outreach, reason -> Actions.change(authentication, reason, null));
         limits.addClassName("platform-section");
         add(new ApprovalsPanel(approvals, reason -> Actions.change(authentication, reason, null)), limits,
-                new ReviewsPanel(reports, lifecycle, authentication, domains));
+                new ReviewsPanel(reports, lifecycle, authentication, domains, radii));
     }
 }

@@ -40,6 +40,8 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
     private final TextField search = new TextField();
     private final MultiSelectComboBox<TenantStatus> status = new MultiSelectComboBox<>("Status");
     private final MultiSelectComboBox<SubscriptionStatus> subscription = new MultiSelectComboBox<>("Subscription");
+    private final com.vaadin.flow.component.button.Button more = new com.vaadin.flow.component.button.Button();
+    private final FlexLayout secondary = new FlexLayout();
     private final MultiSelectComboBox<String> plan = new MultiSelectComboBox<>("Plan");
     private final DatePicker createdFrom = new DatePicker("Created from");
     private final DatePicker createdTo = new DatePicker("Created to");
@@ -58,7 +60,11 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(300);
         search.setMaxLength(ManifestQuery.MAX_QUERY_LENGTH);
-        search.setWidth("22rem");
+        search.setWidth("18rem");
+        // Widths that keep search, status, plan and the toggle on one row beside the actions at 1440 px.
+        status.setWidth("10rem");
+        plan.setWidth("9rem");
+        sort.setWidth("10rem");
         search.setAutofocus(true);
         status.setId("filter-status");
         status.setItems(TenantStatus.values());
@@ -91,11 +97,31 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         for (HasValue<?, ?> field : List.of(search, status, subscription, plan, usage, inactive, createdFrom, createdTo, sort)) {
             field.addValueChangeListener(event -> changed());
         }
+        // One row of the filters used most; the others behind "More filters", so the grid keeps the height of the screen.
+        more.setId("more-filters-toggle");
+        more.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        more.addClickListener(click -> showMore(!secondary.isVisible()));
+        secondary.setId("more-filters");
+        secondary.add(subscription, usage, inactive, createdFrom, createdTo, sort);
+        secondary.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        secondary.setAlignItems(FlexComponent.Alignment.BASELINE);
+        secondary.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)").set("flex-basis", "100%");
         FlexLayout layout = getContent();
-        layout.add(search, status, subscription, plan, usage, inactive, createdFrom, createdTo, sort);
+        layout.add(search, status, plan, more, secondary);
         layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         layout.setAlignItems(FlexComponent.Alignment.BASELINE);
         layout.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
+        showMore(false);
+    }
+
+    /** Shows or hides the secondary filters; hidden, the toggle counts those in use, which stay applied. */
+    private void showMore(boolean shown) {
+        secondary.setVisible(shown);
+        long used = java.util.stream.Stream.of(!subscription.getValue().isEmpty(), !usage.getValue().isEmpty(),
+                inactive.getValue() != null && inactive.getValue() > 0, createdFrom.getValue() != null, createdTo.getValue() != null,
+                sort.getValue() != null && sort.getValue() != ManifestSort.NAME)
+                .filter(Boolean::booleanValue).count();
+        more.setText(shown ? "Fewer filters" : used == 0 ? "More filters" : "More filters (" + used + ")");
     }
 
     void addChangeListener(Runnable listener) {
@@ -164,6 +190,10 @@ final class ManifestFilterBar extends Composite<FlexLayout> {
         } finally {
             restoring = false;
         }
+        // A bookmark that uses a secondary filter opens with it in sight.
+        showMore(secondary.isVisible() || !subscription.getValue().isEmpty() || !usage.getValue().isEmpty()
+                || (inactive.getValue() != null && inactive.getValue() > 0) || createdFrom.getValue() != null || createdTo.getValue() != null
+                || (sort.getValue() != null && sort.getValue() != ManifestSort.NAME));
     }
 
     void clear() {

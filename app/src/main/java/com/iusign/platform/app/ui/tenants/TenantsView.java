@@ -74,6 +74,9 @@ public class TenantsView extends Main implements BeforeEnterObserver {
 
     private final FleetBar fleet;
     private @org.jspecify.annotations.Nullable ManifestEntry focused;
+    /** The latest search, for the CSV export's download request (served outside this view's requests). */
+    private volatile ManifestQuery exportQuery;
+    private volatile String exportFilter = "";
     /** Which search is the latest: a count answering an older one is not shown. */
     private int searches;
 
@@ -84,6 +87,7 @@ public class TenantsView extends Main implements BeforeEnterObserver {
         this.lifecycle = lifecycle;
         this.authentication = authentication;
         this.filters = new ManifestFilterBar(lifecycle.plans());
+        this.exportQuery = filters.query(ManifestDataView.PAGE);
         addClassName("console-view");
         count.setId("tenants-count");
         count.addClassName("secondary-text");
@@ -108,11 +112,36 @@ public class TenantsView extends Main implements BeforeEnterObserver {
                 click -> new ProvisionTenantDialog(lifecycle, authentication, links, this::open).open());
         provision.setId("provision-tenant");
         provision.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(filters, provision);
+        HorizontalLayout toolbar = new HorizontalLayout(filters, exportLink(), provision);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.expand(filters);
         return toolbar;
+    }
+
+    /**
+     * The manifest of the current filter as CSV — the API's format, streamed a page at a time — and
+     * audited as an export, as the API's is. It reads the query of the latest search, kept for it.
+     */
+    private com.vaadin.flow.component.html.Anchor exportLink() {
+        String admin = authentication.getPrincipalName().orElse("SuperAdmin");
+        var link = new com.vaadin.flow.component.html.Anchor((com.vaadin.flow.server.streams.DownloadEvent event) -> {
+            ManifestQuery all = exportQuery.withSize(ManifestQuery.MAX_SIZE);
+            manifest.validate(all);
+            manifest.exported(com.iusign.platform.kernel.Actor.superAdmin(admin), exportFilter, "console-" + java.util.UUID.randomUUID());
+            event.setFileName("tenant-manifest.csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(event.getOutputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+                out.write(com.iusign.platform.inventory.ManifestCsv.HEADER);
+                manifest.export(all, entry -> com.iusign.platform.inventory.ManifestCsv.write(out, entry));
+            }
+        }, "Export CSV");
+        link.setId("manifest-export");
+        link.getStyle().set("white-space", "nowrap");
+        link.getElement().setAttribute("download", true);
+        link.getElement().setAttribute("title", "Every tenant matching the current search and filters, as CSV (audited)");
+        return link;
     }
 
     private void configureGrid() {
@@ -155,6 +184,8 @@ public class TenantsView extends Main implements BeforeEnterObserver {
 
     private void refresh() {
         ManifestQuery query = filters.query(ManifestDataView.PAGE);
+        exportQuery = query;
+        exportFilter = filters.parameters().getQueryString();
         if (filters.rangeInvalid()) {
             return;
         }
