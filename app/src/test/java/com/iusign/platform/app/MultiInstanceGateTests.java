@@ -116,6 +116,27 @@ class MultiInstanceGateTests {
         assertThat(micros.getLast()).as("every round within 1 s (goal: p99 ≤ 100 ms, see docs/benchmarks.md)").isLessThan(1_000_000);
     }
 
+    /** The console's push crosses instances: a suspension committed on A reaches B's open views (the relay over Redis). */
+    @Test
+    void aChangeOnInstanceAReachesTheConsoleOfInstanceB() {
+        java.util.Set<com.iusign.platform.app.ui.live.ConsoleUpdates.Signal> received = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        var listening = b.getBean(com.iusign.platform.app.ui.live.ConsoleUpdates.class).listen(received::addAll);
+        try {
+            TenantLifecycle lifecycle = a.getBean(TenantLifecycle.class);
+            String slug = com.iusign.testfixtures.TestTenants.slug("push");
+            var tenant = lifecycle.provision(new com.iusign.platform.lifecycle.ProvisionTenant("Push " + slug, slug, "starter",
+                    "o@" + slug + ".test", null), Change.of(ADMIN, "Fixture"));
+            lifecycle.suspend(tenant.id(), Change.of(ADMIN, "Pushed across instances"), null);
+            // Redis may be recovering from the outage test (the listener container retries every few seconds).
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(new com.iusign.platform.app.ui.live.ConsoleUpdates.Signal(
+                    com.iusign.platform.app.ui.live.ConsoleUpdates.Signal.Kind.TENANT, tenant.id().value())) && received.contains(
+                    new com.iusign.platform.app.ui.live.ConsoleUpdates.Signal(com.iusign.platform.app.ui.live.ConsoleUpdates.Signal.Kind.MANIFEST,
+                            tenant.id().value())));
+        } finally {
+            listening.remove();
+        }
+    }
+
     @Test
     void withRedisDownInstanceBRefusesARevocationItNeverHeardAboutAndRecoversWhenRedisIsBack() throws Exception {
         Session session = tenantWithSignedInOwner();

@@ -68,6 +68,7 @@ public class ConsoleUpdates implements SmartLifecycle {
     private final String instance = UUID.randomUUID().toString();
     private final Set<Signal> pending = ConcurrentHashMap.newKeySet();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Signal>>> listeners = new CopyOnWriteArrayList<>();
     private final StringRedisTemplate redis;
     private final RedisMessageListenerContainer container;
     private volatile ScheduledExecutorService sender;
@@ -85,6 +86,12 @@ public class ConsoleUpdates implements SmartLifecycle {
         Subscriber subscriber = new Subscriber(ui, listener);
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
+    }
+
+    /** Calls {@code listener} on the relay's thread with each batch this instance receives or sends (no UI; monitoring, tests). */
+    public Registration listen(Consumer<List<Signal>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** Subscribes the view's UI while the view is attached: a view that is navigated away from stops receiving. */
@@ -171,6 +178,7 @@ public class ConsoleUpdates implements SmartLifecycle {
     }
 
     private void deliver(List<Signal> batch) {
+        listeners.forEach(listener -> listener.accept(batch));
         for (Subscriber subscriber : subscribers) {
             try {
                 subscriber.ui().access(() -> subscriber.listener().accept(batch));
