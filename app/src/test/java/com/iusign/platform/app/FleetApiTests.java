@@ -57,6 +57,8 @@ class FleetApiTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                         "SELECT count(*) FROM audit_entry WHERE correlation_id = :c AND action = 'tenant.suspended'")
                 .param("c", correlation).query(Long.class).single() == 2);
+        assertThat(jdbc.sql("SELECT after_values->>'tenants' FROM audit_entry WHERE correlation_id = :c AND action = 'fleet.started'")
+                .param("c", correlation).query(String.class).single()).as("the fleet action itself is audited, with its reach").isEqualTo("2");
 
         JsonNode second = run(api, """
                 {"action":"SUSPEND","tenantIds":["%s","%s"],"reason":"Incident INC-7 second wave"}""".formatted(a.tenantId(), c.tenantId()));

@@ -3,7 +3,7 @@
  * permanent id and chained under a key the database holds only wrapped. The application role may insert and read it, never change it:
  * the database refuses UPDATE, DELETE and TRUNCATE.
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "security", "identity", "compliance", "inventory", "retention"})
+@ApplicationModule(displayName = "Audit", allowedDependencies = {"kernel", "kernel :: web", "lifecycle", "security", "identity", "compliance", "inventory", "retention", "fleet"})
 @NullMarked
 package com.iusign.platform.audit;
 

@@ -41,7 +41,14 @@ public class FleetJobs implements SmartLifecycle {
     private final FleetRunner runner;
     private volatile @Nullable ScheduledExecutorService watchdog;
 
-    FleetJobs(FleetJobStore store, TenantLifecycle lifecycle, TenantManifest manifest, FleetRunner runner) {
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    FleetJobs(FleetJobStore store, TenantLifecycle lifecycle, TenantManifest manifest, FleetRunner runner,
+              org.springframework.transaction.PlatformTransactionManager transactionManager,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.events = events;
         this.store = store;
         this.lifecycle = lifecycle;
         this.manifest = manifest;
@@ -100,7 +107,12 @@ public class FleetJobs implements SmartLifecycle {
                     : "The selection now reaches " + targets.size() + " tenants, not " + confirmCount + ": review it and confirm again"));
         }
         UUID id = UUID.randomUUID();
-        store.insert(id, action, change, selection.description(), targets);
+        // The job, its targets and its audit entry commit together; the runner starts only once they are visible.
+        transactions.executeWithoutResult(status -> {
+            store.insert(id, action, change, selection.description(), targets);
+            events.publishEvent(new FleetJobStarted(UUID.randomUUID(), id, action, selection.description(), targets.size(), change,
+                    java.time.Instant.now()));
+        });
         runner.launch(id);
         return get(id).orElseThrow();
     }
