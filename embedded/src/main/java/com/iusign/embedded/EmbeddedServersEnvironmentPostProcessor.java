@@ -60,7 +60,10 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         boolean needsPostgres = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
         boolean needsRedis = ClassUtils.isPresent(REDIS_CLIENT, application.getClassLoader())
                 && !StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
-                && !StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
+                && !StringUtils.hasText(environment.getProperty("spring.data.redis.host"))
+                // A Sentinel set or a Cluster configured with Spring's standard settings is a configured Redis too.
+                && !StringUtils.hasText(environment.getProperty("spring.data.redis.sentinel.master"))
+                && !StringUtils.hasText(environment.getProperty("spring.data.redis.cluster.nodes"));
 
         boolean needsMail = ClassUtils.isPresent(MAIL_CLIENT, application.getClassLoader())
                 && !StringUtils.hasText(environment.getProperty("spring.mail.host"))
@@ -160,6 +163,13 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         String url = environment.getProperty("spring.data.redis.url");
         if (StringUtils.hasText(url)) {
             return url.replaceFirst("//[^@/]*@", "//***@");
+        }
+        if (StringUtils.hasText(environment.getProperty("spring.data.redis.sentinel.master"))) {
+            return "Sentinel master " + environment.getProperty("spring.data.redis.sentinel.master") + " through "
+                    + environment.getProperty("spring.data.redis.sentinel.nodes");
+        }
+        if (StringUtils.hasText(environment.getProperty("spring.data.redis.cluster.nodes"))) {
+            return "Cluster " + environment.getProperty("spring.data.redis.cluster.nodes");
         }
         return environment.getProperty("spring.data.redis.host") + ":" + environment.getProperty("spring.data.redis.port", "6379");
     }

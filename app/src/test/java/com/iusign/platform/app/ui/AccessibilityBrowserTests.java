@@ -62,16 +62,20 @@ class AccessibilityBrowserTests {
                 browser.waitFor(driver -> driver.findElement(By.xpath("//vaadin-tab[normalize-space(.)='" + tab + "']"))
                         .getDomAttribute("selected") != null);
                 check(violations, scheme + " tenant/" + tab);
+                if (scheme.equals("light")) {
+                    browser.screenshot("53-tenant-tab-" + tab.toLowerCase());
+                }
             }
             browser.screenshot("50-accessibility-" + scheme);
         }
         assertThat(violations).as("critical or serious axe-core violations per view").isEmpty();
     }
 
-    private void visit(Map<String, List<String>> violations, String scheme, String view, String path, By ready) {
+    private void visit(Map<String, List<String>> violations, String scheme, String view, String path, By ready) throws java.io.IOException {
         browser.open(path);
         browser.visible(ready);
         check(violations, scheme + " " + view);
+        browser.screenshot("5" + (scheme.equals("light") ? "1" : "2") + "-view-" + view + "-" + scheme);
     }
 
     private void check(Map<String, List<String>> violations, String view) {

@@ -1,6 +1,9 @@
 package com.iusign.platform.security.internal;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
@@ -30,7 +33,7 @@ class GateSubscription implements SmartLifecycle {
     private final GateCache cache;
     private final DataRedisConnectionDetails redisDetails;
     private volatile boolean running;
-    private @Nullable RedisClient client;
+    private @Nullable AbstractRedisClient client;
     private @Nullable StatefulRedisPubSubConnection<String, String> subscription;
     private @Nullable ScheduledExecutorService watchdog;
 
@@ -65,7 +68,7 @@ class GateSubscription implements SmartLifecycle {
     }
 
     private void subscribe() {
-        StatefulRedisPubSubConnection<String, String> connection = client().connectPubSub();
+        StatefulRedisPubSubConnection<String, String> connection = connectPubSub();
         connection.setTimeout(Duration.ofMillis(500));
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -78,18 +81,38 @@ class GateSubscription implements SmartLifecycle {
         cache.goLive();
     }
 
-    private RedisClient client() {
+    /**
+     * The subscription's own client for the topology Spring's settings describe: one server,
+     * Sentinel (the URI follows the master the sentinels name, so a failover moves the subscription
+     * to the promoted replica on its next reconnect) or Cluster (Redis Cluster delivers a PUBLISH to
+     * every node, so one subscribed node hears every instance's invalidations).
+     */
+    private AbstractRedisClient client() {
         if (client == null) {
-            DataRedisConnectionDetails.Standalone standalone = redisDetails.getStandalone();
-            RedisURI.Builder uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort())
-                    .withDatabase(standalone.getDatabase()).withTimeout(Duration.ofMillis(500));
-            if (redisDetails.getPassword() != null) {
-                uri = redisDetails.getUsername() == null ? uri.withPassword(redisDetails.getPassword().toCharArray())
-                        : uri.withAuthentication(redisDetails.getUsername(), redisDetails.getPassword().toCharArray());
+            AbstractRedisClient created;
+            DataRedisConnectionDetails.Cluster cluster = redisDetails.getCluster();
+            DataRedisConnectionDetails.Sentinel sentinel = redisDetails.getSentinel();
+            if (cluster != null) {
+                RedisClusterClient clusterClient = RedisClusterClient.create(cluster.getNodes().stream()
+                        .map(node -> authenticated(RedisURI.builder().withHost(node.host()).withPort(node.port())).build()).toList());
+                clusterClient.setOptions(ClusterClientOptions.builder().autoReconnect(false).build());
+                created = clusterClient;
+            } else {
+                RedisURI.Builder uri;
+                if (sentinel != null) {
+                    uri = RedisURI.builder().withSentinelMasterId(sentinel.getMaster()).withDatabase(sentinel.getDatabase());
+                    for (DataRedisConnectionDetails.Node node : sentinel.getNodes()) {
+                        uri = uri.withSentinel(node.host(), node.port());
+                    }
+                } else {
+                    DataRedisConnectionDetails.Standalone standalone = redisDetails.getStandalone();
+                    uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort()).withDatabase(standalone.getDatabase());
+                }
+                RedisClient single = RedisClient.create(authenticated(uri).build());
+                // This class owns reconnection, so that it can drop the near cache before listening again.
+                single.setOptions(ClientOptions.builder().autoReconnect(false).build());
+                created = single;
             }
-            RedisClient created = RedisClient.create(uri.build());
-            // This class owns reconnection, so that it can drop the near cache before listening again.
-            created.setOptions(ClientOptions.builder().autoReconnect(false).build());
             created.addListener(new RedisConnectionStateListener() {
                 @Override
                 public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> connection) {
@@ -109,6 +132,19 @@ class GateSubscription implements SmartLifecycle {
             client = created;
         }
         return client;
+    }
+
+    private StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return client() instanceof RedisClusterClient cluster ? cluster.connectPubSub() : ((RedisClient) client()).connectPubSub();
+    }
+
+    private RedisURI.Builder authenticated(RedisURI.Builder uri) {
+        uri = uri.withTimeout(Duration.ofMillis(500));
+        if (redisDetails.getPassword() != null) {
+            uri = redisDetails.getUsername() == null ? uri.withPassword(redisDetails.getPassword().toCharArray())
+                    : uri.withAuthentication(redisDetails.getUsername(), redisDetails.getPassword().toCharArray());
+        }
+        return uri;
     }
 
     @Override

@@ -1,0 +1,90 @@
+package com.iusign.platform.app;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Redis server or sentinel this test starts from the Debian {@code redis-server} binary on a free
+ * loopback port, with its own directory, never the machine's shared Redis; {@link #kill()} ends
+ * this process only (SIGKILL, as a crash would).
+ */
+final class RedisProcess implements AutoCloseable {
+
+    private static final String BINARY = "/usr/bin/redis-server";
+
+    final int port;
+    private final Process process;
+
+    private RedisProcess(int port, Process process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    static RedisProcess server(Path directory, String... extra) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+        command.addAll(List.of(extra));
+        return started(port, command, directory.resolve("redis-" + port + ".log"));
+    }
+
+    /** A sentinel watching {@code master} under the name {@code name}: it says it is down after 1 s, a quorum of one fails it over. */
+    static RedisProcess sentinel(Path directory, String name, int master) throws IOException {
+        int port = freePort();
+        Path config = directory.resolve("sentinel-" + port + ".conf");
+        Files.writeString(config, """
+                port %d
+                bind 127.0.0.1
+                dir %s
+                sentinel monitor %s 127.0.0.1 %d 1
+                sentinel down-after-milliseconds %s 1000
+                sentinel failover-timeout %s 5000
+                """.formatted(port, directory, name, master, name, name));
+        return started(port, List.of(BINARY, config.toString(), "--sentinel"), directory.resolve("sentinel-" + port + ".log"));
+    }
+
+    private static RedisProcess started(int port, List<String> command, Path log) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RedisProcess redis = new RedisProcess(port, process);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> "PONG".equals(redis.command(connection -> connection.sync().ping())));
+        return redis;
+    }
+
+    <T> T command(java.util.function.Function<StatefulRedisConnection<String, String>, T> call) {
+        RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(port).withTimeout(Duration.ofSeconds(1)).build());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return call.apply(connection);
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
