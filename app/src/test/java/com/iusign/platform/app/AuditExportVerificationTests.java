@@ -60,6 +60,14 @@ class AuditExportVerificationTests {
         assertThat(verifyFailure(forgedManifest, jwks)).isEqualTo("the manifest's signature does not verify");
 
         assertThat(api.get("/api/admin/audit?tenantId=" + tenant.tenantId() + "&action=audit.exported").body()).contains("audit.exported");
+        assertThat(api.get("/api/admin/audit?tenantId=" + tenant.tenantId() + "&from=" + java.time.Instant.now().plusSeconds(3600)).json()
+                .get("items").size()).as("nothing in the future").isZero();
+        assertThat(api.get("/api/admin/audit?tenantId=" + tenant.tenantId() + "&to=" + java.time.Instant.now().plusSeconds(60)).json()
+                .get("items").size()).as("everything until now").isPositive();
+        var badFrom = api.get("/api/admin/audit?from=yesterday");
+        assertThat(badFrom.status()).isEqualTo(400);
+        assertThat(badFrom.body()).contains("from");
+        assertThat(api.get("/api/admin/audit/actions").body()).contains("audit.exported").contains("tenant.provisioned");
         assertThat(api.download("/api/admin/audit/export?tenantId=" + UUID.randomUUID(), "application/x-ndjson").status()).isEqualTo(404);
         assertThat(api.download("/api/admin/audit/export?from=yesterday", "application/x-ndjson").status()).isEqualTo(400);
     }
