@@ -116,6 +116,23 @@ class TenantRecords {
                 .update();
     }
 
+    /**
+     * Dates the tenant's creation and provisioning entry at {@code at}; a tenant never changed since
+     * has its status and last change dated with it too. The version moves, so a read model's delivery
+     * of the tenant as it was before (still under way) cannot overwrite it as it is now.
+     */
+    void dateProvisioning(TenantId id, Instant at) {
+        Timestamp when = Timestamp.from(at);
+        jdbc.sql("""
+                UPDATE tenant SET created_at = :at,
+                       status_changed_at = CASE WHEN EXISTS (SELECT 1 FROM tenant_status_history h WHERE h.tenant_id = tenant.id
+                                                              AND h.from_status IS NOT NULL) THEN status_changed_at ELSE :at END,
+                       updated_at = CASE WHEN version = 0 THEN :at ELSE updated_at END, version = version + 1
+                 WHERE id = :id""").param("at", when).param("id", id.value()).update();
+        jdbc.sql("UPDATE tenant_status_history SET changed_at = :at WHERE tenant_id = :id AND from_status IS NULL")
+                .param("at", when).param("id", id.value()).update();
+    }
+
     void recordStatus(TenantId id, @Nullable TenantStatus from, TenantStatus to, Change change, Instant at) {
         jdbc.sql("""
                 INSERT INTO tenant_status_history (tenant_id, from_status, to_status, actor_kind, actor, reason, ticket,

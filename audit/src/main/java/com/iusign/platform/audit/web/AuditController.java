@@ -5,6 +5,7 @@ import com.iusign.platform.audit.AuditQuery;
 import com.iusign.platform.audit.AuditTrail;
 import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.kernel.TenantId;
+import com.iusign.platform.kernel.web.RequestValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,24 +31,13 @@ class AuditController {
                    @RequestParam(required = false) @Nullable String from,
                    @RequestParam(required = false) @Nullable String to) {
         return trail.find(new AuditQuery(tenantId == null ? null : tenantId.value(), action, actor, cursor(cursor), size(size),
-                instant("from", from), instant("to", to)));
+                RequestValues.instant("from", from), RequestValues.instant("to", to)));
     }
 
     /** Every action type the trail holds: what {@code action} can usefully be. */
     @GetMapping("/api/admin/audit/actions")
     java.util.List<String> actions() {
         return trail.actions();
-    }
-
-    private static java.time.@Nullable Instant instant(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw invalid(field, field + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
     }
 
     private static @Nullable Long cursor(@Nullable String value) {

@@ -5,6 +5,7 @@ import com.iusign.platform.kernel.Actor;
 import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.lifecycle.TenantLifecycle;
+import com.iusign.platform.kernel.web.RequestValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.security.Principal;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /api/admin/audit/export?tenantId=&from=&to=}: the trail (one tenant's, or the
@@ -43,22 +42,11 @@ class AuditExportController {
         if (tenantId != null) {
             lifecycle.get(tenantId);
         }
-        AuditExport.Range range = new AuditExport.Range(tenantId == null ? null : tenantId.value(), instant("from", from), instant("to", to));
+        AuditExport.Range range = new AuditExport.Range(tenantId == null ? null : tenantId.value(), RequestValues.instant("from", from), RequestValues.instant("to", to));
         Actor by = Actor.apiClient(caller.getName());
         StreamingResponseBody body = output -> export.write(range, by, output);
         String name = "audit-" + (tenantId == null ? "platform" : tenantId.value().toString()) + ".jsonl";
         return ResponseEntity.ok().contentType(NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
-    }
-
-    private static @Nullable Instant instant(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(field, field + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
     }
 }

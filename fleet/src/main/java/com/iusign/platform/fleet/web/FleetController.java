@@ -13,6 +13,7 @@ import com.iusign.platform.kernel.InvalidInput;
 import com.iusign.platform.kernel.NotFound;
 import com.iusign.platform.kernel.TenantId;
 import com.iusign.platform.kernel.web.ChangeRequest;
+import com.iusign.platform.kernel.web.RequestValues;
 import com.iusign.platform.telemetry.BlastRadii;
 import com.iusign.platform.telemetry.BlastRadius;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +104,7 @@ class FleetController {
             return FleetSelection.of(tenantIds.stream().map(TenantId::new).toList());
         }
         ManifestQuery query = new ManifestQuery(filter.q(), set(filter.status()), set(filter.subscription()), set(filter.plan()),
-                instant("filter.createdFrom", filter.createdFrom()), instant("filter.createdTo", filter.createdTo()), ManifestSort.NAME,
+                RequestValues.instant("filter.createdFrom", filter.createdFrom()), RequestValues.instant("filter.createdTo", filter.createdTo()), ManifestSort.NAME,
                 ManifestQuery.MAX_SIZE, null, set(filter.usage()), filter.inactiveDays());
         return FleetSelection.matching(query, describe(filter));
     }
@@ -141,14 +140,4 @@ class FleetController {
         return values == null ? Set.of() : Set.copyOf(values);
     }
 
-    private static @Nullable Instant instant(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(field, field + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package com.iusign.platform.inventory.web;
 
-import com.iusign.platform.inventory.ManifestEntry;
 import com.iusign.platform.inventory.ManifestPage;
 import com.iusign.platform.inventory.ManifestCsv;
 import com.iusign.platform.inventory.ManifestQuery;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
