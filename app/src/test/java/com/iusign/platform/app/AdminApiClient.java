@@ -30,10 +30,18 @@ public final class AdminApiClient {
 
     /** A client registered by {@code registeredBy}: four-eyes decisions see it as that SuperAdmin. */
     AdminApiClient(AdminApiClients clients, int port, String registeredBy) throws IOException, InterruptedException {
+        this(port, clients.register("Test script", registeredBy));
+    }
+
+    private AdminApiClient(int port, RegisteredApiClient client) throws IOException, InterruptedException {
+        this(port, client.client().clientId(), client.secret());
+    }
+
+    /** A client whose credentials are known already (the bootstrap client of an instance in another process). */
+    public AdminApiClient(int port, String clientId, String secret) throws IOException, InterruptedException {
         this.port = port;
-        RegisteredApiClient client = clients.register("Test script", registeredBy);
-        this.clientId = client.client().clientId();
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
+        this.clientId = clientId;
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -130,7 +138,7 @@ public final class AdminApiClient {
                 {"token":"%s","password":"%s"}""".formatted(provisioned.text("/ownerActivationToken"), password));
         Reply session = as(null, "POST", "/api/v1/auth/token", """
                 {"tenant":"%s","email":"%s","password":"%s"}""".formatted(slug, email, password));
-        return new TenantOwner(provisioned.text("/id"), slug, session.text("/access_token"));
+        return new TenantOwner(provisioned.text("/id"), slug, session.text("/access_token"), email, password);
     }
 
     /** Creates an envelope for one recipient with a one-page PDF, sends it and returns its public signing-link path. */
@@ -142,7 +150,7 @@ public final class AdminApiClient {
         return "/api/public/signing/" + url.substring(url.lastIndexOf('/') + 1);
     }
 
-    public record TenantOwner(String tenantId, String slug, String accessToken) {
+    public record TenantOwner(String tenantId, String slug, String accessToken, String email, String password) {
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package com.iusign.platform.app;
 
+import com.iusign.platform.app.faults.TcpProxy;
+
 import com.iusign.platform.Application;
 import com.iusign.platform.security.AdminApiClients;
 import com.iusign.platform.security.RegisteredApiClient;
@@ -44,7 +46,7 @@ class DatabaseOutageTests {
         String url = environment.getProperty("spring.datasource.url");
         URI database = URI.create(url.substring("jdbc:".length()));
         RegisteredApiClient client = clients.register("Outage script", "ops@iusign.test");
-        try (CuttableProxy proxy = new CuttableProxy(database.getHost(), database.getPort())) {
+        try (TcpProxy proxy = new TcpProxy(database.getHost(), database.getPort())) {
             String proxied = url.replace(database.getHost() + ":" + database.getPort(), "127.0.0.1:" + proxy.port());
             ConfigurableApplicationContext instance = new SpringApplicationBuilder(Application.class).run("--server.port=0",
                     "--spring.datasource.url=" + proxied,

@@ -1,5 +1,7 @@
 package com.iusign.platform.app;
 
+import com.iusign.platform.app.faults.RedisProcess;
+
 import com.iusign.platform.Application;
 import com.iusign.platform.security.GateMetrics;
 import io.lettuce.core.RedisClient;

@@ -39,6 +39,9 @@ class GateCache {
     private final Cache<UUID, Long> users = Caffeine.newBuilder().maximumSize(1_000_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
     private final Map<String, Long> denied = new ConcurrentHashMap<>();
+    private final Doubts<UUID> doubtedTenants = new Doubts<>();
+    private final Doubts<UUID> doubtedUsers = new Doubts<>();
+    private final Doubts<String> doubtedTokens = new Doubts<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong storeReads = new AtomicLong();
     private final AtomicLong malformedMessages = new AtomicLong();
@@ -50,7 +53,8 @@ class GateCache {
     }
 
     Optional<GateStore.TenantState> tenant(UUID tenantId) {
-        if (live) {
+        boolean trusted = live && !doubtedTenants.doubted(tenantId);
+        if (trusted) {
             GateStore.TenantState cached = tenants.getIfPresent(tenantId);
             if (cached != null) {
                 return Optional.of(cached);
@@ -59,14 +63,15 @@ class GateCache {
         long loadGeneration = generation.get();
         storeReads.incrementAndGet();
         Optional<GateStore.TenantState> state = store.tenant(tenantId);
-        if (live && generation.get() == loadGeneration) {
+        if (trusted && live && generation.get() == loadGeneration) {
             state.ifPresent(value -> tenants.put(tenantId, value));
         }
         return state;
     }
 
     long userNotBefore(UUID userId) {
-        if (live) {
+        boolean trusted = live && !doubtedUsers.doubted(userId);
+        if (trusted) {
             Long cached = users.getIfPresent(userId);
             if (cached != null) {
                 return cached;
@@ -75,14 +80,14 @@ class GateCache {
         long loadGeneration = generation.get();
         storeReads.incrementAndGet();
         long notBefore = store.userNotBefore(userId);
-        if (live && generation.get() == loadGeneration) {
+        if (trusted && live && generation.get() == loadGeneration) {
             users.put(userId, notBefore);
         }
         return notBefore;
     }
 
     boolean isDenied(String jti) {
-        if (!live) {
+        if (!live || doubtedTokens.doubted(jti)) {
             storeReads.incrementAndGet();
             return store.denied(jti);
         }
@@ -90,20 +95,34 @@ class GateCache {
         return expiresAt != null && expiresAt > System.currentTimeMillis();
     }
 
-    /** After a committed change of a tenant: every instance (this one included) forgets it and re-reads PostgreSQL. */
-    void tenantChanged(UUID tenantId) {
-        tenants.invalidate(tenantId);
-        publish("tenant:" + tenantId);
+    /**
+     * Called inside the transaction that changes a tenant's status or not-before. Just before the
+     * commit every instance is warned ({@code doubt:}): for {@link Doubts#WINDOW} it reads that
+     * tenant from PostgreSQL on every request and caches nothing of it, so the change is enforced
+     * from the instant it commits even if this instance dies before it can say so. Once committed,
+     * every instance (this one included) forgets the entry and re-reads PostgreSQL.
+     */
+    void tenantChanging(UUID tenantId) {
+        CommitHooks.around(() -> publish("doubt:tenant:" + tenantId), () -> {
+            tenants.invalidate(tenantId);
+            publish("tenant:" + tenantId);
+        });
     }
 
-    void userChanged(UUID userId) {
-        users.invalidate(userId);
-        publish("user:" + userId);
+    /** As {@link #tenantChanging}, for a user's not-before. */
+    void userChanging(UUID userId) {
+        CommitHooks.around(() -> publish("doubt:user:" + userId), () -> {
+            users.invalidate(userId);
+            publish("user:" + userId);
+        });
     }
 
-    void tokenDenied(String jti, long expiresAtMillis) {
-        denied.put(jti, expiresAtMillis);
-        publish("jti:" + jti + ":" + expiresAtMillis);
+    /** As {@link #tenantChanging}, for a deny-listed token id: while in doubt every instance asks PostgreSQL about it. */
+    void tokenDenying(String jti, long expiresAtMillis) {
+        CommitHooks.around(() -> publish("doubt:jti:" + jti), () -> {
+            denied.put(jti, expiresAtMillis);
+            publish("jti:" + jti + ":" + expiresAtMillis);
+        });
     }
 
     boolean nearCacheLive() {
@@ -132,7 +151,9 @@ class GateCache {
     void onMessage(String message) {
         generation.incrementAndGet();
         try {
-            if (message.startsWith("tenant:")) {
+            if (message.startsWith("doubt:")) {
+                doubt(message.substring(6));
+            } else if (message.startsWith("tenant:")) {
                 tenants.invalidate(UUID.fromString(message.substring(7)));
             } else if (message.startsWith("user:")) {
                 users.invalidate(UUID.fromString(message.substring(5)));
@@ -148,6 +169,23 @@ class GateCache {
                     message.length() > 120 ? message.substring(0, 120) + "…" : message, e.getMessage());
             tenants.invalidateAll();
             users.invalidateAll();
+        }
+    }
+
+    /** A change is about to commit elsewhere: read its key from PostgreSQL for a while, and forget what is cached of it. */
+    private void doubt(String key) {
+        if (key.startsWith("tenant:")) {
+            UUID tenantId = UUID.fromString(key.substring(7));
+            doubtedTenants.doubt(tenantId);
+            tenants.invalidate(tenantId);
+        } else if (key.startsWith("user:")) {
+            UUID userId = UUID.fromString(key.substring(5));
+            doubtedUsers.doubt(userId);
+            users.invalidate(userId);
+        } else if (key.startsWith("jti:")) {
+            doubtedTokens.doubt(key.substring(4));
+        } else {
+            throw new IllegalArgumentException("unknown kind of doubt");
         }
     }
 
@@ -175,6 +213,9 @@ class GateCache {
     void purgeDenials() {
         long now = System.currentTimeMillis();
         denied.values().removeIf(expiresAt -> expiresAt < now);
+        doubtedTenants.forgetExpired();
+        doubtedUsers.forgetExpired();
+        doubtedTokens.forgetExpired();
     }
 
     /** Not listening any more (stopped): every read goes to PostgreSQL until the subscription is live again. */

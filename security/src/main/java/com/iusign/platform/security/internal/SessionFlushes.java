@@ -61,7 +61,7 @@ class SessionFlushes implements SessionRevocation {
             Instant at = NotBefore.after(clock.instant());
             store.ensureTenant(tenantId.value(), current);
             store.recordFlush(tenantId.value(), at, change.by().toString());
-            AfterCommit.run(() -> cache.tenantChanged(tenantId.value()));
+            cache.tenantChanging(tenantId.value());
             events.publishEvent(new TenantSessionsFlushed(UUID.randomUUID(), tenantId.value(), null, at, change));
             return at;
         });
@@ -74,7 +74,7 @@ class SessionFlushes implements SessionRevocation {
         Instant effectiveAt = transactions.execute(status -> {
             Instant at = NotBefore.after(clock.instant());
             store.moveUserNotBefore(userId, tenantId.value(), at);
-            AfterCommit.run(() -> cache.userChanged(userId));
+            cache.userChanging(userId);
             events.publishEvent(new TenantSessionsFlushed(UUID.randomUUID(), tenantId.value(), userId, at, change));
             return at;
         });
@@ -85,7 +85,7 @@ class SessionFlushes implements SessionRevocation {
     public void revokeToken(TenantId tenantId, String jti, Instant expiresAt) {
         transactions.executeWithoutResult(status -> {
             store.deny(jti, tenantId.value(), expiresAt);
-            AfterCommit.run(() -> cache.tokenDenied(jti, expiresAt.toEpochMilli()));
+            cache.tokenDenying(jti, expiresAt.toEpochMilli());
         });
     }
 

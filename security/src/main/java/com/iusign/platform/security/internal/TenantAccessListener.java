@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Keeps the gate's truth in step with the lifecycle, inside the transaction of the status change
- * (so a suspension that commits has already revoked access in PostgreSQL), and tells every
- * instance once it committed. Suspension and reactivation both move the tenant's not-before to
+ * (so a suspension that commits has already revoked access in PostgreSQL); every instance is
+ * warned just before the commit and told once it committed ({@link GateCache#tenantChanging}). Suspension and reactivation both move the tenant's not-before to
  * the moment of the change: after a reactivation only tokens issued after it are accepted.
  * Idempotent: redelivery sets the same status and cannot move a not-before back.
  */
@@ -57,6 +57,6 @@ class TenantAccessListener {
 
     private void change(UUID tenantId, TenantStatus status, Instant at) {
         store.upsertTenant(tenantId, status, at == null ? null : NotBefore.after(at));
-        AfterCommit.run(() -> cache.tenantChanged(tenantId));
+        cache.tenantChanging(tenantId);
     }
 }

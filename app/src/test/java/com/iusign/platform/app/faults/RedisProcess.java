@@ -1,4 +1,4 @@
-package com.iusign.platform.app;
+package com.iusign.platform.app.faults;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -19,11 +19,11 @@ import static org.awaitility.Awaitility.await;
  * loopback port, with its own directory, never the machine's shared Redis; {@link #kill()} ends
  * this process only (SIGKILL, as a crash would).
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
     private static final String BINARY = "/usr/bin/redis-server";
 
-    final int port;
+    public final int port;
     private final Process process;
 
     private RedisProcess(int port, Process process) {
@@ -31,8 +31,12 @@ final class RedisProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static RedisProcess server(Path directory, String... extra) throws IOException {
-        int port = freePort();
+    public static RedisProcess server(Path directory, String... extra) throws IOException {
+        return server(directory, freePort(), extra);
+    }
+
+    /** A server on a given port: a Redis restarted after a crash answers at the same address. */
+    public static RedisProcess server(Path directory, int port, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", directory.toString()));
         command.addAll(List.of(extra));
@@ -40,7 +44,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** A sentinel watching {@code master} under the name {@code name}: it says it is down after 1 s, a quorum of one fails it over. */
-    static RedisProcess sentinel(Path directory, String name, int master) throws IOException {
+    public static RedisProcess sentinel(Path directory, String name, int master) throws IOException {
         int port = freePort();
         Path config = directory.resolve("sentinel-" + port + ".conf");
         Files.writeString(config, """
@@ -61,7 +65,7 @@ final class RedisProcess implements AutoCloseable {
         return redis;
     }
 
-    <T> T command(java.util.function.Function<StatefulRedisConnection<String, String>, T> call) {
+    public <T> T command(java.util.function.Function<StatefulRedisConnection<String, String>, T> call) {
         RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(port).withTimeout(Duration.ofSeconds(1)).build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return call.apply(connection);
@@ -70,7 +74,7 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -1,0 +1,57 @@
+package com.iusign.platform.app.faults;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The fault harness's own PostgreSQL (Zonky's binaries, the embedded default's) on a port and data
+ * directory of its own, never the machine's shared server: {@link #restart()} stops it (fast
+ * shutdown: sessions are ended, committed data stays) and starts it again on the same port with the
+ * same data, as an operator's restart or a failover to the same address would.
+ */
+final class HarnessPostgres implements AutoCloseable {
+
+    private final Path directory;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    HarnessPostgres(Path directory, int port) throws IOException {
+        this.directory = directory;
+        this.port = port;
+        start();
+    }
+
+    int port() {
+        return port;
+    }
+
+    synchronized void start() throws IOException {
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    synchronized void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    void restart() throws IOException {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+}
