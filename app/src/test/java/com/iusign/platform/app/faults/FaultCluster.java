@@ -16,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What a fault case runs against: one PostgreSQL and one Redis owned by the harness (own ports and
- * directories under {@code target/faults/}, never the machine's shared servers), a {@link TcpProxy}
- * in front of each that the case can cut or blackhole, and N platform instances as separate JVM
- * processes that reach both through the proxies and share the master key and a bootstrap API client.
+ * directories under {@code target/faults/}, never the machine's shared servers), {@link TcpProxy}s
+ * that a case can cut or blackhole (one in front of PostgreSQL, one per instance in front of Redis),
+ * and N platform instances as separate JVM processes that reach both through the proxies and share
+ * the master key and a bootstrap API client.
  */
 final class FaultCluster implements AutoCloseable {
 
@@ -29,7 +30,8 @@ final class FaultCluster implements AutoCloseable {
     final TcpProxy postgresProxy;
     RedisProcess redis;
     final int redisPort;
-    final TcpProxy redisProxy;
+    /** Each instance's own way to Redis, so that a case can cut one instance off while the others still reach it. */
+    private final List<TcpProxy> redisPaths = new CopyOnWriteArrayList<>();
     private final String masterKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
     private final String apiSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
     private final List<PlatformProcess> instances = new CopyOnWriteArrayList<>();
@@ -40,7 +42,6 @@ final class FaultCluster implements AutoCloseable {
         this.postgresProxy = new TcpProxy("127.0.0.1", postgres.port());
         this.redisPort = freePort();
         this.redis = RedisProcess.server(Files.createDirectories(directory.resolve("redis")), redisPort);
-        this.redisProxy = new TcpProxy("127.0.0.1", redisPort);
     }
 
     /** Starts the servers and {@code count} instances, one after the other (the first creates the database and migrates it). */
@@ -49,7 +50,8 @@ final class FaultCluster implements AutoCloseable {
         FaultCluster cluster = new FaultCluster(directory);
         try {
             for (int index = 0; index < count; index++) {
-                cluster.instances.add(cluster.launch("instance-" + index, freePort()));
+                cluster.redisPaths.add(new TcpProxy("127.0.0.1", cluster.redisPort));
+                cluster.instances.add(cluster.launch(index, freePort()));
             }
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -66,11 +68,11 @@ final class FaultCluster implements AutoCloseable {
         return instances.get(index);
     }
 
-    /** The base URLs of the instances whose process is alive (the load's rotation). */
+    /** The base URLs of the instances a load balancer would send traffic to (ready, not stopped): the load's rotation. */
     List<String> liveUrls() {
         List<String> urls = new ArrayList<>();
         for (PlatformProcess instance : instances) {
-            if (instance.alive()) {
+            if (instance.inRotation()) {
                 urls.add(instance.baseUrl());
             }
         }
@@ -80,7 +82,7 @@ final class FaultCluster implements AutoCloseable {
     /** Starts instance {@code index} again on its port, after it was killed or stopped. */
     PlatformProcess restart(int index, String... extra) throws IOException {
         PlatformProcess old = instances.get(index);
-        PlatformProcess started = launch(old.name, old.port, extra);
+        PlatformProcess started = launch(index, old.port, extra);
         instances.set(index, started);
         return started;
     }
@@ -112,20 +114,29 @@ final class FaultCluster implements AutoCloseable {
         redis = RedisProcess.server(directory.resolve("redis"), redisPort);
     }
 
-    private PlatformProcess launch(String name, int port, String... extra) throws IOException {
+    /** The network between instance {@code index} and Redis. */
+    TcpProxy redisPath(int index) {
+        return redisPaths.get(index);
+    }
+
+    List<TcpProxy> redisPaths() {
+        return redisPaths;
+    }
+
+    private PlatformProcess launch(int index, int port, String... extra) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/iusign_faults",
                 "--spring.datasource.username=iusign_faults_app", "--spring.datasource.password=faults-app-password",
                 "--spring.liquibase.user=iusign_faults_owner", "--spring.liquibase.password=faults-owner-password",
                 "--iusign.database.admin-url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
                 "--iusign.database.admin-username=postgres",
-                "--spring.data.redis.url=redis://127.0.0.1:" + redisProxy.port(),
+                "--spring.data.redis.url=redis://127.0.0.1:" + redisPaths.get(index).port(),
                 "--iusign.keys.master-key=" + masterKey,
                 "--iusign.bootstrap.api.client.id=" + API_CLIENT, "--iusign.bootstrap.api.client.secret=" + apiSecret,
                 "--iusign.embedded.mail=false", "--iusign.demo-data.enabled=false",
                 "--logging.level.root=WARN", "--logging.level.com.iusign=INFO"));
         arguments.addAll(List.of(extra));
-        return PlatformProcess.start(name, port, directory, arguments);
+        return PlatformProcess.start("instance-" + index, port, directory, arguments);
     }
 
     @Override
@@ -137,7 +148,7 @@ final class FaultCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        quietly(redisProxy);
+        redisPaths.forEach(FaultCluster::quietly);
         quietly(postgresProxy);
         quietly(redis);
         quietly(postgres);

@@ -35,8 +35,11 @@ final class GateLoad implements AutoCloseable {
 
     enum Kind { ME, SIGN_IN, REFRESH, LINK }
 
-    /** One answer; status 0 is no answer at all (connection refused or reset, timeout). */
-    record Answer(Kind kind, boolean revoked, String instance, long startNanos, long endNanos, int status) {
+    /**
+     * One answer; status 0 is no answer at all (connection refused or reset, timeout); {@code shed}
+     * is the platform's own 503 {@code busy} (its password checks were all taken: retry later).
+     */
+    record Answer(Kind kind, boolean revoked, String instance, long startNanos, long endNanos, int status, boolean shed) {
 
         boolean accepted() {
             return status >= 200 && status < 300;
@@ -149,6 +152,11 @@ final class GateLoad implements AutoCloseable {
     private void refresh(int worker, String instance) {
         Tenant tenant = tenants.get(worker % tenants.size());
         String token = refreshTokens.get(worker);
+        if (token == null && tenant.revokedAt(System.nanoTime())) {
+            // Sign-ins of revoked tenants are tried by the mix's own sign-ins; a chain is not started again for one.
+            call(Kind.ME, tenant, instance, get(instance, "/api/v1/me", tenant.accessToken));
+            return;
+        }
         if (token == null) {
             HttpResponse<String> signedIn = call(Kind.SIGN_IN, tenant, instance, post(instance, "/api/v1/auth/token",
                     "{\"tenant\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(tenant.slug, tenant.email, tenant.password)));
@@ -174,15 +182,17 @@ final class GateLoad implements AutoCloseable {
         boolean revoked = tenant.revokedAt(start);
         HttpResponse<String> response = null;
         int status = 0;
+        boolean shed = false;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
+            shed = status == 503 && response.body().contains("urn:iusign:problem:busy");
         } catch (IOException e) {
             // no answer: counted as status 0
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        answers.add(new Answer(kind, revoked, instance, start, System.nanoTime(), status));
+        answers.add(new Answer(kind, revoked, instance, start, System.nanoTime(), status, shed));
         return response;
     }
 

@@ -10,9 +10,10 @@ import java.util.function.Predicate;
 /**
  * What the harness reports about the answers of one window of a fault case: how many requests at
  * what rate, the answers by kind, how many revoked credentials were accepted (the criterion that
- * must be zero) and the p99 latency.
+ * must be zero), server errors apart from the sign-ins the platform shed on purpose, answers that
+ * never came, valid credentials refused (a 503 of a missing database among them) and the p99.
  */
-record LoadSummary(String window, int requests, double seconds, long revokedAccepted, long serverErrors, long noAnswer,
+record LoadSummary(String window, int requests, double seconds, long revokedAccepted, long serverErrors, long shed, long noAnswer,
                    long validRefused, long p99Micros, Map<String, Long> byStatus) {
 
     static LoadSummary of(String window, List<Answer> answers, long fromNanos, long toNanos) {
@@ -20,11 +21,13 @@ record LoadSummary(String window, int requests, double seconds, long revokedAcce
         long[] micros = inside.stream().mapToLong(Answer::micros).sorted().toArray();
         Map<String, Long> byStatus = new TreeMap<>();
         for (Answer answer : inside) {
-            byStatus.merge(answer.kind() + (answer.revoked() ? " revoked " : " ") + answer.status(), 1L, Long::sum);
+            byStatus.merge(answer.kind() + (answer.revoked() ? " revoked " : " ") + answer.status() + (answer.shed() ? " busy" : ""),
+                    1L, Long::sum);
         }
         return new LoadSummary(window, inside.size(), (toNanos - fromNanos) / 1e9,
                 count(inside, answer -> answer.revoked() && answer.accepted()),
-                count(inside, answer -> answer.status() >= 500),
+                count(inside, answer -> answer.status() >= 500 && !answer.shed()),
+                count(inside, Answer::shed),
                 count(inside, answer -> answer.status() == 0),
                 count(inside, answer -> !answer.revoked() && !answer.accepted()),
                 micros.length == 0 ? 0 : micros[(int) Math.min(micros.length - 1, Math.ceil(micros.length * 0.99) - 1)],
@@ -37,14 +40,14 @@ record LoadSummary(String window, int requests, double seconds, long revokedAcce
 
     /** One row of docs/reliability.md's tables. */
     String row() {
-        return "| %s | %d in %.1f s (%.0f/s) | %d | %d | %d | %d | %.1f ms |".formatted(window, requests, seconds,
-                seconds == 0 ? 0 : requests / seconds, revokedAccepted, serverErrors, noAnswer, validRefused, p99Micros / 1000.0);
+        return "| %s | %d in %.1f s (%.0f/s) | %d | %d | %d | %d | %d | %.1f ms |".formatted(window, requests, seconds,
+                seconds == 0 ? 0 : requests / seconds, revokedAccepted, serverErrors, shed, noAnswer, validRefused, p99Micros / 1000.0);
     }
 
     static String header() {
         return """
-                | window | requests | revoked accepted | 5xx | no answer | valid refused | p99 |
-                |---|---|---|---|---|---|---|""";
+                | window | requests | revoked accepted | 5xx | sign-ins shed (503 busy) | no answer | valid refused | p99 |
+                |---|---|---|---|---|---|---|---|""";
     }
 
     @Override

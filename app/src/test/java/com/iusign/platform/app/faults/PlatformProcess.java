@@ -27,7 +27,9 @@ final class PlatformProcess implements AutoCloseable {
     final String name;
     final int port;
     private final Path log;
-    private Process process;
+    private final Process process;
+    /** In the load balancer's rotation: from a successful readiness probe until the harness stops or kills it. */
+    private volatile boolean ready;
 
     private PlatformProcess(String name, int port, Path log, Process process) {
         this.name = name;
@@ -66,14 +68,20 @@ final class PlatformProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** What a load balancer would send traffic to: ready once, and not yet stopped, killed or crashed. */
+    boolean inRotation() {
+        return ready && process.isAlive();
+    }
+
     /** SIGKILL, as a crash: nothing of the instance runs any more. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    /** SIGTERM: Spring closes the context gracefully (in-flight requests finish, listeners stop). */
+    /** Out of the rotation first (a load balancer drains it), then SIGTERM: Spring closes the context gracefully. */
     void stop() throws InterruptedException {
+        ready = false;
         process.destroy();
         process.waitFor();
     }
@@ -111,17 +119,19 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + " before it was ready; see " + log);
-            }
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> ready = probe());
+    }
+
+    private boolean probe() throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + " before it was ready; see " + log);
+        }
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Surefire hands the test JVM a manifest-only jar; the real class path is in this property. */

@@ -24,12 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscription to {@value #CHANNEL} live, because only then does it hear every invalidation. When
  * the subscription drops the near cache is dropped and the gate reads PostgreSQL directly; when it
  * is back the cache starts empty, since messages were missed. A load that raced an invalidation is
- * not cached (a generation counter tells).
+ * not cached (a generation counter tells). Redis is the fast path, not the only one: every change is
+ * also logged in PostgreSQL and swept by each instance every second ({@link GateSweep}), and the
+ * near cache is trusted only while those sweeps succeed; a change about to commit is announced
+ * first ({@link #tenantChanging}), so that no instance caches what is about to change.
  */
 @Component
 class GateCache {
 
     static final String CHANNEL = "iusign:gate:invalidate";
+    /** How long after a successful sweep of the change log ({@link GateSweep}) the near cache may be used. */
+    static final java.time.Duration TRUST = java.time.Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(GateCache.class);
 
     private final GateStore store;
@@ -46,6 +51,8 @@ class GateCache {
     private final AtomicLong storeReads = new AtomicLong();
     private final AtomicLong malformedMessages = new AtomicLong();
     private volatile boolean live;
+    /** {@code System.nanoTime()} until which the last sweep lets the near cache be used; nothing is trusted before the first. */
+    private volatile long sweptUntil = System.nanoTime();
 
     GateCache(GateStore store, StringRedisTemplate redis) {
         this.store = store;
@@ -53,7 +60,7 @@ class GateCache {
     }
 
     Optional<GateStore.TenantState> tenant(UUID tenantId) {
-        boolean trusted = live && !doubtedTenants.doubted(tenantId);
+        boolean trusted = trusted() && !doubtedTenants.doubted(tenantId);
         if (trusted) {
             GateStore.TenantState cached = tenants.getIfPresent(tenantId);
             if (cached != null) {
@@ -63,14 +70,14 @@ class GateCache {
         long loadGeneration = generation.get();
         storeReads.incrementAndGet();
         Optional<GateStore.TenantState> state = store.tenant(tenantId);
-        if (trusted && live && generation.get() == loadGeneration) {
+        if (trusted && trusted() && generation.get() == loadGeneration) {
             state.ifPresent(value -> tenants.put(tenantId, value));
         }
         return state;
     }
 
     long userNotBefore(UUID userId) {
-        boolean trusted = live && !doubtedUsers.doubted(userId);
+        boolean trusted = trusted() && !doubtedUsers.doubted(userId);
         if (trusted) {
             Long cached = users.getIfPresent(userId);
             if (cached != null) {
@@ -80,14 +87,14 @@ class GateCache {
         long loadGeneration = generation.get();
         storeReads.incrementAndGet();
         long notBefore = store.userNotBefore(userId);
-        if (trusted && live && generation.get() == loadGeneration) {
+        if (trusted && trusted() && generation.get() == loadGeneration) {
             users.put(userId, notBefore);
         }
         return notBefore;
     }
 
     boolean isDenied(String jti) {
-        if (!live || doubtedTokens.doubted(jti)) {
+        if (!trusted() || doubtedTokens.doubted(jti)) {
             storeReads.incrementAndGet();
             return store.denied(jti);
         }
@@ -103,30 +110,48 @@ class GateCache {
      * every instance (this one included) forgets the entry and re-reads PostgreSQL.
      */
     void tenantChanging(UUID tenantId) {
+        store.logChange("tenant:" + tenantId);
         CommitHooks.around(() -> publish("doubt:tenant:" + tenantId), () -> {
             tenants.invalidate(tenantId);
-            publish("tenant:" + tenantId);
+            announced(publish("tenant:" + tenantId));
         });
     }
 
     /** As {@link #tenantChanging}, for a user's not-before. */
     void userChanging(UUID userId) {
+        store.logChange("user:" + userId);
         CommitHooks.around(() -> publish("doubt:user:" + userId), () -> {
             users.invalidate(userId);
-            publish("user:" + userId);
+            announced(publish("user:" + userId));
         });
     }
 
     /** As {@link #tenantChanging}, for a deny-listed token id: while in doubt every instance asks PostgreSQL about it. */
     void tokenDenying(String jti, long expiresAtMillis) {
+        store.logChange("jti:" + jti + ":" + expiresAtMillis);
         CommitHooks.around(() -> publish("doubt:jti:" + jti), () -> {
             denied.put(jti, expiresAtMillis);
-            publish("jti:" + jti + ":" + expiresAtMillis);
+            announced(publish("jti:" + jti + ":" + expiresAtMillis));
         });
     }
 
+    /** The near cache is used while both hold: subscribed to every invalidation, and the change log swept a moment ago. */
     boolean nearCacheLive() {
+        return trusted();
+    }
+
+    /** Whether the subscription is confirmed (the sweep may still keep the near cache out of use). */
+    boolean subscribed() {
         return live;
+    }
+
+    private boolean trusted() {
+        return live && System.nanoTime() - sweptUntil < 0;
+    }
+
+    /** A sweep that began at {@code startedNanos} applied every logged change committed before it. */
+    void swept(long startedNanos) {
+        sweptUntil = startedNanos + TRUST.toNanos();
     }
 
     long databaseReads() {
@@ -137,13 +162,29 @@ class GateCache {
         return malformedMessages.get();
     }
 
-    private void publish(String message) {
+    /**
+     * When Redis could not carry a committed change, the caller is answered only once every other
+     * instance has either swept it from the change log or stopped trusting its near cache (at most
+     * {@link #TRUST} after the commit): a suspension the API acknowledged is enforced everywhere.
+     */
+    private static void announced(boolean published) {
+        if (!published) {
+            try {
+                Thread.sleep(TRUST);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean publish(String message) {
         try {
             redis.convertAndSend(CHANNEL, message);
+            return true;
         } catch (RuntimeException e) {
-            // PostgreSQL already holds the truth; instances that missed this message lost their subscription
-            // too and read PostgreSQL until it is back.
+            // PostgreSQL already holds the truth and the change log: the other instances sweep it within a second.
             log.warn("Could not publish gate invalidation {} to Redis: {}", message, e.getMessage());
+            return false;
         }
     }
 

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,6 +111,45 @@ class GateStore {
                     denials.put(row.getString("jti"), row.getTimestamp("expires_at").toInstant().toEpochMilli());
                 });
         return denials;
+    }
+
+    /** Appends to the gate's change log, in the caller's transaction: the message an instance applies as if Redis had carried it. */
+    void logChange(String message) {
+        jdbc.sql("INSERT INTO gate_change (message) VALUES (:message)").param("message", message).update();
+    }
+
+    /** A sweep's answer: the log rows of every transaction from {@code horizon} on, and the next horizon. */
+    record Changes(long nextHorizon, List<Change> rows) {
+    }
+
+    record Change(long seq, long tx, String message) {
+    }
+
+    /**
+     * The change-log rows written by transactions with an id of at least {@code horizon}, and the
+     * oldest transaction still running now ({@code pg_snapshot_xmin}): every transaction below it
+     * has finished, so a sweep that starts there next time misses no commit, in whatever order
+     * transactions commit. One statement, one snapshot.
+     */
+    Changes changesSince(long horizon) {
+        List<Change> rows = new ArrayList<>();
+        long[] next = {horizon};
+        jdbc.sql("""
+                SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, c.seq, c.tx::text AS tx, c.message
+                  FROM (SELECT 1) AS one
+                  LEFT JOIN gate_change c ON c.tx >= CAST(:horizon AS xid8)""")
+                .param("horizon", Long.toString(horizon))
+                .query(row -> {
+                    next[0] = Long.parseLong(row.getString("xmin"));
+                    if (row.getString("tx") != null) {
+                        rows.add(new Change(row.getLong("seq"), Long.parseLong(row.getString("tx")), row.getString("message")));
+                    }
+                });
+        return new Changes(next[0], rows);
+    }
+
+    int purgeChangeLog() {
+        return jdbc.sql("DELETE FROM gate_change WHERE changed_at < now() - interval '1 hour'").update();
     }
 
     int purgeExpiredDenials() {

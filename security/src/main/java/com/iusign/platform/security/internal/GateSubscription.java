@@ -48,7 +48,7 @@ class GateSubscription implements SmartLifecycle {
             StatefulRedisPubSubConnection<String, String> current = subscription;
             if (current != null && current.isOpen()) {
                 current.sync().ping();
-                if (!cache.nearCacheLive()) {
+                if (!cache.subscribed()) {
                     cache.goLive();
                 }
                 return;

@@ -1,0 +1,244 @@
+package com.iusign.platform.app.faults;
+
+import com.iusign.platform.app.AdminApiClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The servers under the platform fail while the load runs: Redis is killed and restarted, Redis
+ * goes silent behind a blackholed network, PostgreSQL restarts, and every instance is restarted in
+ * turn. Each case suspends a tenant in the middle of its fault and holds the platform to the same
+ * promises: no revoked credential is ever accepted, the committed change is neither lost nor
+ * doubled, and the platform recovers by itself. The figures go to target/faults/results.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InfrastructureFaultTests {
+
+    private FaultCluster cluster;
+    private final List<GateLoad.Tenant> tenants = new ArrayList<>();
+    private GateLoad load;
+
+    @BeforeAll
+    void startClusterAndLoad() throws Exception {
+        cluster = FaultCluster.start("infrastructure", FaultRun.INSTANCES);
+        for (int index = 0; index < 8; index++) {
+            tenants.add(cluster.tenant(cluster.instance(0)));
+        }
+        load = new GateLoad(cluster::liveUrls, tenants, FaultRun.RATE, FaultRun.WORKERS);
+        load.start();
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (load != null) {
+            load.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void redisKilledUnderLoadAndRestarted() throws Exception {
+        GateLoad.Tenant victim = tenants.get(1);
+        AdminApiClient admin = cluster.admin(cluster.instance(1));
+        long start = System.nanoTime();
+        FaultRun.hold();
+        long faultAt = System.nanoTime();
+        cluster.killRedis();
+        suspend(admin, victim, "Suspended while Redis is dead");
+        FaultRun.hold();
+        long restartAt = System.nanoTime();
+        cluster.startRedis();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> cluster.instances().stream().allMatch(PlatformProcess::nearCacheLive));
+        long live = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of("Redis dead (SIGKILL)", load.answers(), faultAt, restartAt),
+                LoadSummary.of("until every near cache is live again (" + millis(live - restartAt) + " ms)", load.answers(), restartAt, live),
+                LoadSummary.of("after", load.answers(), live, end));
+        FaultRun.report("Redis killed (SIGKILL) under load and restarted empty",
+                "A tenant is suspended through instance-1 while Redis is dead; Redis comes back empty on the same port.", windows);
+        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
+        assertThat(windows.getLast().serverErrors()).as("no 5xx once recovered").isZero();
+        assertSuspendedOnce(admin, victim);
+    }
+
+    @Test
+    @Order(2)
+    void redisSilentlyPartitioned() throws Exception {
+        GateLoad.Tenant victim = tenants.get(2);
+        AdminApiClient admin = cluster.admin(cluster.instance(0));
+        long start = System.nanoTime();
+        FaultRun.hold();
+        long faultAt = System.nanoTime();
+        cluster.redisPaths().forEach(TcpProxy::blackhole);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> cluster.instances().stream().noneMatch(PlatformProcess::nearCacheLive));
+        long distrusted = System.nanoTime();
+        suspend(admin, victim, "Suspended while Redis is unreachable");
+        FaultRun.hold();
+        long healAt = System.nanoTime();
+        cluster.redisPaths().forEach(TcpProxy::heal);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> cluster.instances().stream().allMatch(PlatformProcess::nearCacheLive));
+        long live = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of("blackholed, until no instance trusts its near cache (" + millis(distrusted - faultAt) + " ms)",
+                        load.answers(), faultAt, distrusted),
+                LoadSummary.of("blackholed", load.answers(), distrusted, healAt),
+                LoadSummary.of("healed, until every near cache is live (" + millis(live - healAt) + " ms)", load.answers(), healAt, live),
+                LoadSummary.of("after", load.answers(), live, end));
+        FaultRun.report("Redis silently partitioned (every byte dropped, no reset) and healed",
+                "The proxy in front of Redis drops every byte both ways; a tenant is suspended once no instance trusts its near cache.",
+                windows);
+        assertThat(millis(distrusted - faultAt)).as("the documented bound: a PING unanswered for 500 ms, checked every second")
+                .isLessThan(5_000);
+        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
+        assertThat(windows.getLast().serverErrors()).as("no 5xx once healed").isZero();
+        assertSuspendedOnce(admin, victim);
+    }
+
+    @Test
+    @Order(3)
+    void oneInstanceCutOffFromRedisWhileTheOthersReachIt() throws Exception {
+        GateLoad.Tenant victim = tenants.get(5);
+        AdminApiClient admin = cluster.admin(cluster.instance(0));
+        long start = System.nanoTime();
+        FaultRun.hold();
+        long faultAt = System.nanoTime();
+        cluster.redisPath(0).cut();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !cluster.instance(0).nearCacheLive());
+        long suspending = System.nanoTime();
+        suspend(admin, victim, "Suspended through the instance that cannot reach Redis");
+        long acknowledged = System.nanoTime();
+        FaultRun.hold();
+        long healAt = System.nanoTime();
+        cluster.redisPath(0).heal();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> cluster.instance(0).nearCacheLive());
+        long live = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of("instance-0 cut off from Redis; the suspension through it took " + millis(acknowledged - suspending) + " ms",
+                        load.answers(), faultAt, healAt),
+                LoadSummary.of("healed, until instance-0's near cache is live (" + millis(live - healAt) + " ms)", load.answers(), healAt, live),
+                LoadSummary.of("after", load.answers(), live, end));
+        FaultRun.report("One instance cut off from Redis while the others still reach it",
+                "instance-0's connections to Redis are closed and refused; a tenant is suspended through it, so no instance hears"
+                        + " of it over Redis: the others learn it from PostgreSQL's gate change log.", windows);
+        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
+        assertThat(windows.getLast().serverErrors()).as("no 5xx once healed").isZero();
+        assertSuspendedOnce(admin, victim);
+    }
+
+    @Test
+    @Order(4)
+    void postgresRestartedUnderLoad() throws Exception {
+        GateLoad.Tenant victim = tenants.get(3);
+        AdminApiClient admin = cluster.admin(cluster.instance(1));
+        long start = System.nanoTime();
+        FaultRun.hold();
+        suspend(admin, victim, "Suspended just before PostgreSQL restarts");
+        long faultAt = System.nanoTime();
+        cluster.postgres.stop();
+        FaultRun.hold();
+        long restartAt = System.nanoTime();
+        cluster.postgres.start();
+        long up = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> answersSince(up));
+        long recovered = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of("PostgreSQL down", load.answers(), faultAt, restartAt),
+                LoadSummary.of("starting (" + millis(up - restartAt) + " ms) until a signing link is answered again ("
+                        + millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
+                LoadSummary.of("after", load.answers(), recovered, end));
+        FaultRun.report("PostgreSQL stopped (fast shutdown) under load and started again",
+                "A tenant is suspended through instance-1 just before PostgreSQL stops; it is down for one window.", windows);
+        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
+        assertThat(windows.getLast().serverErrors()).as("no 5xx once recovered").isZero();
+        assertSuspendedOnce(cluster.admin(cluster.instance(0)), victim);
+    }
+
+    @Test
+    @Order(5)
+    void everyInstanceRestartedInTurn() throws Exception {
+        GateLoad.Tenant victim = tenants.get(4);
+        long start = System.nanoTime();
+        FaultRun.hold();
+        long rollAt = System.nanoTime();
+        List<Long> restarts = new ArrayList<>();
+        for (int index = 0; index < cluster.instances().size(); index++) {
+            long stopping = System.nanoTime();
+            cluster.instance(index).stop();
+            cluster.restart(index);
+            restarts.add(millis(System.nanoTime() - stopping));
+            if (index == 0) {
+                suspend(cluster.admin(cluster.instance(0)), victim, "Suspended during a rolling restart");
+            }
+        }
+        long rolled = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, rollAt),
+                LoadSummary.of("rolling restart (SIGTERM, start, ready: " + restarts + " ms)", load.answers(), rollAt, rolled),
+                LoadSummary.of("after", load.answers(), rolled, end));
+        FaultRun.report("A rolling restart of every instance",
+                "Each instance in turn gets SIGTERM (graceful shutdown) and is started again; the load leaves it while its process is gone.",
+                windows);
+        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
+        assertThat(windows).allSatisfy(window -> assertThat(window.serverErrors()).as("5xx in " + window.window()).isZero());
+        assertSuspendedOnce(cluster.admin(cluster.instance(1)), victim);
+    }
+
+    /** Suspends through the admin API and marks the tenant's credentials revoked from the acknowledgment on. */
+    private static void suspend(AdminApiClient admin, GateLoad.Tenant victim, String reason) throws IOException, InterruptedException {
+        AdminApiClient.Reply reply = admin.post("/api/admin/tenants/" + victim.id + "/suspend", "{\"reason\":\"" + reason + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        victim.revokeNow();
+    }
+
+    private static void assertSuspendedOnce(AdminApiClient admin, GateLoad.Tenant victim) throws IOException, InterruptedException {
+        assertThat(admin.get("/api/admin/tenants/" + victim.id).text("/status")).isEqualTo("SUSPENDED");
+        assertThat(admin.get("/api/admin/audit?tenantId=" + victim.id + "&action=tenant.suspended").json().get("items").size())
+                .as("the suspension in the audit trail exactly once").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/manifest?q=" + victim.slug)
+                .text("/items/0/status")).as("the manifest").isEqualTo("SUSPENDED"));
+    }
+
+    /** True once a signing-link read (always a PostgreSQL query) of a live tenant that started after {@code since} was answered 200. */
+    private boolean answersSince(long since) {
+        return load.answers().stream().anyMatch(answer -> answer.startNanos() >= since && !answer.revoked() && answer.accepted()
+                && answer.kind() == GateLoad.Kind.LINK);
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
