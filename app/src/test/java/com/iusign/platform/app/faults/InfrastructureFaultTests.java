@@ -75,11 +75,8 @@ class InfrastructureFaultTests {
                 LoadSummary.of("Redis dead (SIGKILL)", load.answers(), faultAt, restartAt),
                 LoadSummary.of("until every near cache is live again (" + millis(live - restartAt) + " ms)", load.answers(), restartAt, live),
                 LoadSummary.of("after", load.answers(), live, end));
-        FaultRun.report("Redis killed (SIGKILL) under load and restarted empty",
-                "A tenant is suspended through instance-1 while Redis is dead; Redis comes back empty on the same port.", windows);
-        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
-        assertThat(windows.getLast().serverErrors()).as("no 5xx once recovered").isZero();
-        assertSuspendedOnce(admin, victim);
+        judge("Redis killed (SIGKILL) under load and restarted empty",
+                "A tenant is suspended through instance-1 while Redis is dead; Redis comes back empty on the same port.", windows, admin, victim);
     }
 
     @Test
@@ -110,14 +107,11 @@ class InfrastructureFaultTests {
                 LoadSummary.of("blackholed", load.answers(), distrusted, healAt),
                 LoadSummary.of("healed, until every near cache is live (" + millis(live - healAt) + " ms)", load.answers(), healAt, live),
                 LoadSummary.of("after", load.answers(), live, end));
-        FaultRun.report("Redis silently partitioned (every byte dropped, no reset) and healed",
+        judge("Redis silently partitioned (every byte dropped, no reset) and healed",
                 "The proxy in front of Redis drops every byte both ways; a tenant is suspended once no instance trusts its near cache.",
-                windows);
+                windows, admin, victim);
         assertThat(millis(distrusted - faultAt)).as("the documented bound: a PING unanswered for 500 ms, checked every second")
                 .isLessThan(5_000);
-        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
-        assertThat(windows.getLast().serverErrors()).as("no 5xx once healed").isZero();
-        assertSuspendedOnce(admin, victim);
     }
 
     @Test
@@ -146,12 +140,9 @@ class InfrastructureFaultTests {
                         load.answers(), faultAt, healAt),
                 LoadSummary.of("healed, until instance-0's near cache is live (" + millis(live - healAt) + " ms)", load.answers(), healAt, live),
                 LoadSummary.of("after", load.answers(), live, end));
-        FaultRun.report("One instance cut off from Redis while the others still reach it",
+        judge("One instance cut off from Redis while the others still reach it",
                 "instance-0's connections to Redis are closed and refused; a tenant is suspended through it, so no instance hears"
-                        + " of it over Redis: the others learn it from PostgreSQL's gate change log.", windows);
-        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
-        assertThat(windows.getLast().serverErrors()).as("no 5xx once healed").isZero();
-        assertSuspendedOnce(admin, victim);
+                        + " of it over Redis: the others learn it from PostgreSQL's gate change log.", windows, admin, victim);
     }
 
     @Test
@@ -178,11 +169,8 @@ class InfrastructureFaultTests {
                 LoadSummary.of("starting (" + millis(up - restartAt) + " ms) until a signing link is answered again ("
                         + millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
                 LoadSummary.of("after", load.answers(), recovered, end));
-        FaultRun.report("PostgreSQL stopped (fast shutdown) under load and started again",
-                "A tenant is suspended through instance-1 just before PostgreSQL stops; it is down for one window.", windows);
-        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
-        assertThat(windows.getLast().serverErrors()).as("no 5xx once recovered").isZero();
-        assertSuspendedOnce(cluster.admin(cluster.instance(0)), victim);
+        judge("PostgreSQL stopped (fast shutdown) under load and started again",
+                "A tenant is suspended through instance-1 just before PostgreSQL stops; it is down for one window.", windows, cluster.admin(cluster.instance(0)), victim);
     }
 
     @Test
@@ -215,6 +203,18 @@ class InfrastructureFaultTests {
         assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
         assertThat(windows).allSatisfy(window -> assertThat(window.serverErrors()).as("5xx in " + window.window()).isZero());
         assertSuspendedOnce(cluster.admin(cluster.instance(1)), victim);
+    }
+
+    /**
+     * Reports the case and holds it to the promises: no revoked credential accepted in any window,
+     * no server error once recovered, the suspension made during the fault kept and audited once.
+     */
+    private static void judge(String fault, String notes, List<LoadSummary> windows, AdminApiClient admin, GateLoad.Tenant victim)
+            throws IOException, InterruptedException {
+        FaultRun.report(fault, notes, windows);
+        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
+        assertThat(windows.getLast().serverErrors()).as("no 5xx once recovered").isZero();
+        assertSuspendedOnce(admin, victim);
     }
 
     /** Suspends through the admin API and marks the tenant's credentials revoked from the acknowledgment on. */
