@@ -33,7 +33,7 @@ class CrashAfterCommitTests {
     private FaultCluster cluster;
 
     @BeforeAll
-    void startCluster() throws IOException {
+    void startCluster() throws Exception {
         cluster = FaultCluster.start("crash-after-commit", FaultRun.INSTANCES);
     }
 

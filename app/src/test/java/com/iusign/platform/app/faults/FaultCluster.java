@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What a fault case runs against: one PostgreSQL and one Redis owned by the harness (own ports and
- * directories under {@code target/faults/}, never the machine's shared servers), {@link TcpProxy}s
- * that a case can cut or blackhole (one in front of PostgreSQL, one per instance in front of Redis),
- * and N platform instances as separate JVM processes that reach both through the proxies and share
- * the master key and a bootstrap API client.
+ * What a fault case runs against: one PostgreSQL and a Redis ({@link HarnessRedis}: one server,
+ * Sentinel or Cluster) owned by the harness (own ports and directories under
+ * {@code target/faults/}, never the machine's shared servers), a {@link TcpProxy} in front of
+ * PostgreSQL that a case can cut or blackhole, and N platform instances as separate JVM processes
+ * that share the master key and a bootstrap API client.
  */
 final class FaultCluster implements AutoCloseable {
 
@@ -28,29 +28,40 @@ final class FaultCluster implements AutoCloseable {
     final Path directory;
     final HarnessPostgres postgres;
     final TcpProxy postgresProxy;
-    RedisProcess redis;
-    final int redisPort;
-    /** Each instance's own way to Redis, so that a case can cut one instance off while the others still reach it. */
-    private final List<TcpProxy> redisPaths = new CopyOnWriteArrayList<>();
+    final HarnessRedis redis;
     private final String masterKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
     private final String apiSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
     private final List<PlatformProcess> instances = new CopyOnWriteArrayList<>();
 
-    private FaultCluster(Path directory) throws IOException {
+    interface RedisFactory {
+        HarnessRedis start(Path directory) throws IOException, InterruptedException;
+    }
+
+    private FaultCluster(Path directory, HarnessRedis redis) throws IOException {
         this.directory = directory;
+        this.redis = redis;
         this.postgres = new HarnessPostgres(directory.resolve("postgres"), freePort());
         this.postgresProxy = new TcpProxy("127.0.0.1", postgres.port());
-        this.redisPort = freePort();
-        this.redis = RedisProcess.server(Files.createDirectories(directory.resolve("redis")), redisPort);
+    }
+
+    /** Servers with one Redis server, and {@code count} instances. */
+    static FaultCluster start(String name, int count) throws IOException, InterruptedException {
+        return start(name, count, HarnessRedis::standalone);
     }
 
     /** Starts the servers and {@code count} instances, one after the other (the first creates the database and migrates it). */
-    static FaultCluster start(String name, int count) throws IOException {
+    static FaultCluster start(String name, int count, RedisFactory redis) throws IOException, InterruptedException {
         Path directory = Files.createDirectories(Path.of("target", "faults", name + "-" + Instant.now().toEpochMilli()).toAbsolutePath());
-        FaultCluster cluster = new FaultCluster(directory);
+        HarnessRedis started = redis.start(directory.resolve("redis"));
+        FaultCluster cluster;
+        try {
+            cluster = new FaultCluster(directory, started);
+        } catch (IOException | RuntimeException e) {
+            quietly(started);
+            throw e;
+        }
         try {
             for (int index = 0; index < count; index++) {
-                cluster.redisPaths.add(new TcpProxy("127.0.0.1", cluster.redisPort));
                 cluster.instances.add(cluster.launch(index, freePort()));
             }
             return cluster;
@@ -58,6 +69,11 @@ final class FaultCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** The one Redis server of a cluster started with the standalone topology. */
+    HarnessRedis.Standalone standaloneRedis() {
+        return (HarnessRedis.Standalone) redis;
     }
 
     List<PlatformProcess> instances() {
@@ -105,24 +121,6 @@ final class FaultCluster implements AutoCloseable {
         return new GateLoad.Tenant(owner.tenantId(), owner.slug(), owner.email(), owner.password(), owner.accessToken(), link);
     }
 
-    /** Kills the harness's Redis (SIGKILL) and starts a new, empty one on the same port. */
-    void killRedis() throws InterruptedException {
-        redis.kill();
-    }
-
-    void startRedis() throws IOException {
-        redis = RedisProcess.server(directory.resolve("redis"), redisPort);
-    }
-
-    /** The network between instance {@code index} and Redis. */
-    TcpProxy redisPath(int index) {
-        return redisPaths.get(index);
-    }
-
-    List<TcpProxy> redisPaths() {
-        return redisPaths;
-    }
-
     private PlatformProcess launch(int index, int port, String... extra) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/iusign_faults",
@@ -130,11 +128,11 @@ final class FaultCluster implements AutoCloseable {
                 "--spring.liquibase.user=iusign_faults_owner", "--spring.liquibase.password=faults-owner-password",
                 "--iusign.database.admin-url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
                 "--iusign.database.admin-username=postgres",
-                "--spring.data.redis.url=redis://127.0.0.1:" + redisPaths.get(index).port(),
                 "--iusign.keys.master-key=" + masterKey,
                 "--iusign.bootstrap.api.client.id=" + API_CLIENT, "--iusign.bootstrap.api.client.secret=" + apiSecret,
                 "--iusign.embedded.mail=false", "--iusign.demo-data.enabled=false",
                 "--logging.level.root=WARN", "--logging.level.com.iusign=INFO"));
+        arguments.addAll(redis.settings(index));
         arguments.addAll(List.of(extra));
         return PlatformProcess.start("instance-" + index, port, directory, arguments);
     }
@@ -148,7 +146,6 @@ final class FaultCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        redisPaths.forEach(FaultCluster::quietly);
         quietly(postgresProxy);
         quietly(redis);
         quietly(postgres);

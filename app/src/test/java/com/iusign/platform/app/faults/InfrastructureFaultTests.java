@@ -60,11 +60,11 @@ class InfrastructureFaultTests {
         long start = System.nanoTime();
         FaultRun.hold();
         long faultAt = System.nanoTime();
-        cluster.killRedis();
-        suspend(admin, victim, "Suspended while Redis is dead");
+        cluster.standaloneRedis().kill();
+        FaultRun.suspend(admin, victim, "Suspended while Redis is dead");
         FaultRun.hold();
         long restartAt = System.nanoTime();
-        cluster.startRedis();
+        cluster.standaloneRedis().start();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> cluster.instances().stream().allMatch(PlatformProcess::nearCacheLive));
         long live = System.nanoTime();
@@ -73,9 +73,9 @@ class InfrastructureFaultTests {
 
         List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
                 LoadSummary.of("Redis dead (SIGKILL)", load.answers(), faultAt, restartAt),
-                LoadSummary.of("until every near cache is live again (" + millis(live - restartAt) + " ms)", load.answers(), restartAt, live),
+                LoadSummary.of("until every near cache is live again (" + FaultRun.millis(live - restartAt) + " ms)", load.answers(), restartAt, live),
                 LoadSummary.of("after", load.answers(), live, end));
-        judge("Redis killed (SIGKILL) under load and restarted empty",
+        FaultRun.judge("Redis killed (SIGKILL) under load and restarted empty",
                 "A tenant is suspended through instance-1 while Redis is dead; Redis comes back empty on the same port.", windows, admin, victim);
     }
 
@@ -87,14 +87,14 @@ class InfrastructureFaultTests {
         long start = System.nanoTime();
         FaultRun.hold();
         long faultAt = System.nanoTime();
-        cluster.redisPaths().forEach(TcpProxy::blackhole);
+        cluster.standaloneRedis().paths().forEach(TcpProxy::blackhole);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> cluster.instances().stream().noneMatch(PlatformProcess::nearCacheLive));
         long distrusted = System.nanoTime();
-        suspend(admin, victim, "Suspended while Redis is unreachable");
+        FaultRun.suspend(admin, victim, "Suspended while Redis is unreachable");
         FaultRun.hold();
         long healAt = System.nanoTime();
-        cluster.redisPaths().forEach(TcpProxy::heal);
+        cluster.standaloneRedis().paths().forEach(TcpProxy::heal);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> cluster.instances().stream().allMatch(PlatformProcess::nearCacheLive));
         long live = System.nanoTime();
@@ -102,15 +102,15 @@ class InfrastructureFaultTests {
         long end = System.nanoTime();
 
         List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
-                LoadSummary.of("blackholed, until no instance trusts its near cache (" + millis(distrusted - faultAt) + " ms)",
+                LoadSummary.of("blackholed, until no instance trusts its near cache (" + FaultRun.millis(distrusted - faultAt) + " ms)",
                         load.answers(), faultAt, distrusted),
                 LoadSummary.of("blackholed", load.answers(), distrusted, healAt),
-                LoadSummary.of("healed, until every near cache is live (" + millis(live - healAt) + " ms)", load.answers(), healAt, live),
+                LoadSummary.of("healed, until every near cache is live (" + FaultRun.millis(live - healAt) + " ms)", load.answers(), healAt, live),
                 LoadSummary.of("after", load.answers(), live, end));
-        judge("Redis silently partitioned (every byte dropped, no reset) and healed",
+        FaultRun.judge("Redis silently partitioned (every byte dropped, no reset) and healed",
                 "The proxy in front of Redis drops every byte both ways; a tenant is suspended once no instance trusts its near cache.",
                 windows, admin, victim);
-        assertThat(millis(distrusted - faultAt)).as("the documented bound: a PING unanswered for 500 ms, checked every second")
+        assertThat(FaultRun.millis(distrusted - faultAt)).as("the documented bound: a PING unanswered for 500 ms, checked every second")
                 .isLessThan(5_000);
     }
 
@@ -122,25 +122,25 @@ class InfrastructureFaultTests {
         long start = System.nanoTime();
         FaultRun.hold();
         long faultAt = System.nanoTime();
-        cluster.redisPath(0).cut();
+        cluster.standaloneRedis().path(0).cut();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !cluster.instance(0).nearCacheLive());
         long suspending = System.nanoTime();
-        suspend(admin, victim, "Suspended through the instance that cannot reach Redis");
+        FaultRun.suspend(admin, victim, "Suspended through the instance that cannot reach Redis");
         long acknowledged = System.nanoTime();
         FaultRun.hold();
         long healAt = System.nanoTime();
-        cluster.redisPath(0).heal();
+        cluster.standaloneRedis().path(0).heal();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> cluster.instance(0).nearCacheLive());
         long live = System.nanoTime();
         FaultRun.hold();
         long end = System.nanoTime();
 
         List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
-                LoadSummary.of("instance-0 cut off from Redis; the suspension through it took " + millis(acknowledged - suspending) + " ms",
+                LoadSummary.of("instance-0 cut off from Redis; the suspension through it took " + FaultRun.millis(acknowledged - suspending) + " ms",
                         load.answers(), faultAt, healAt),
-                LoadSummary.of("healed, until instance-0's near cache is live (" + millis(live - healAt) + " ms)", load.answers(), healAt, live),
+                LoadSummary.of("healed, until instance-0's near cache is live (" + FaultRun.millis(live - healAt) + " ms)", load.answers(), healAt, live),
                 LoadSummary.of("after", load.answers(), live, end));
-        judge("One instance cut off from Redis while the others still reach it",
+        FaultRun.judge("One instance cut off from Redis while the others still reach it",
                 "instance-0's connections to Redis are closed and refused; a tenant is suspended through it, so no instance hears"
                         + " of it over Redis: the others learn it from PostgreSQL's gate change log.", windows, admin, victim);
     }
@@ -152,7 +152,7 @@ class InfrastructureFaultTests {
         AdminApiClient admin = cluster.admin(cluster.instance(1));
         long start = System.nanoTime();
         FaultRun.hold();
-        suspend(admin, victim, "Suspended just before PostgreSQL restarts");
+        FaultRun.suspend(admin, victim, "Suspended just before PostgreSQL restarts");
         long faultAt = System.nanoTime();
         cluster.postgres.stop();
         FaultRun.hold();
@@ -166,10 +166,10 @@ class InfrastructureFaultTests {
 
         List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
                 LoadSummary.of("PostgreSQL down", load.answers(), faultAt, restartAt),
-                LoadSummary.of("starting (" + millis(up - restartAt) + " ms) until a signing link is answered again ("
-                        + millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
+                LoadSummary.of("starting (" + FaultRun.millis(up - restartAt) + " ms) until a signing link is answered again ("
+                        + FaultRun.millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
                 LoadSummary.of("after", load.answers(), recovered, end));
-        judge("PostgreSQL stopped (fast shutdown) under load and started again",
+        FaultRun.judge("PostgreSQL stopped (fast shutdown) under load and started again",
                 "A tenant is suspended through instance-1 just before PostgreSQL stops; it is down for one window.", windows, cluster.admin(cluster.instance(0)), victim);
     }
 
@@ -185,9 +185,9 @@ class InfrastructureFaultTests {
             long stopping = System.nanoTime();
             cluster.instance(index).stop();
             cluster.restart(index);
-            restarts.add(millis(System.nanoTime() - stopping));
+            restarts.add(FaultRun.millis(System.nanoTime() - stopping));
             if (index == 0) {
-                suspend(cluster.admin(cluster.instance(0)), victim, "Suspended during a rolling restart");
+                FaultRun.suspend(cluster.admin(cluster.instance(0)), victim, "Suspended during a rolling restart");
             }
         }
         long rolled = System.nanoTime();
@@ -202,34 +202,7 @@ class InfrastructureFaultTests {
                 windows);
         assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
         assertThat(windows).allSatisfy(window -> assertThat(window.serverErrors()).as("5xx in " + window.window()).isZero());
-        assertSuspendedOnce(cluster.admin(cluster.instance(1)), victim);
-    }
-
-    /**
-     * Reports the case and holds it to the promises: no revoked credential accepted in any window,
-     * no server error once recovered, the suspension made during the fault kept and audited once.
-     */
-    private static void judge(String fault, String notes, List<LoadSummary> windows, AdminApiClient admin, GateLoad.Tenant victim)
-            throws IOException, InterruptedException {
-        FaultRun.report(fault, notes, windows);
-        assertThat(windows).allSatisfy(window -> assertThat(window.revokedAccepted()).as(window.window()).isZero());
-        assertThat(windows.getLast().serverErrors()).as("no 5xx once recovered").isZero();
-        assertSuspendedOnce(admin, victim);
-    }
-
-    /** Suspends through the admin API and marks the tenant's credentials revoked from the acknowledgment on. */
-    private static void suspend(AdminApiClient admin, GateLoad.Tenant victim, String reason) throws IOException, InterruptedException {
-        AdminApiClient.Reply reply = admin.post("/api/admin/tenants/" + victim.id + "/suspend", "{\"reason\":\"" + reason + "\"}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        victim.revokeNow();
-    }
-
-    private static void assertSuspendedOnce(AdminApiClient admin, GateLoad.Tenant victim) throws IOException, InterruptedException {
-        assertThat(admin.get("/api/admin/tenants/" + victim.id).text("/status")).isEqualTo("SUSPENDED");
-        assertThat(admin.get("/api/admin/audit?tenantId=" + victim.id + "&action=tenant.suspended").json().get("items").size())
-                .as("the suspension in the audit trail exactly once").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/manifest?q=" + victim.slug)
-                .text("/items/0/status")).as("the manifest").isEqualTo("SUSPENDED"));
+        FaultRun.assertSuspendedOnce(cluster.admin(cluster.instance(1)), victim);
     }
 
     /** True once a signing-link read (always a PostgreSQL query) of a live tenant that started after {@code since} was answered 200. */
@@ -238,7 +211,4 @@ class InfrastructureFaultTests {
                 && answer.kind() == GateLoad.Kind.LINK);
     }
 
-    private static long millis(long nanos) {
-        return nanos / 1_000_000;
-    }
 }

@@ -190,17 +190,42 @@ class GateCache {
 
     /** A message can only make this instance forget an entry or deny a token; one it cannot read empties the near cache. */
     void onMessage(String message) {
+        apply(message, true);
+    }
+
+    /**
+     * A change the sweep found in the log: applied as its message would be, but it ends no doubt —
+     * only the message published after the commit does, once, so a replay cannot end the doubt of
+     * another change of the same key that is still committing.
+     */
+    void applyLogged(String message) {
+        apply(message, false);
+    }
+
+    private void apply(String message, boolean published) {
         generation.incrementAndGet();
         try {
             if (message.startsWith("doubt:")) {
                 doubt(message.substring(6));
             } else if (message.startsWith("tenant:")) {
-                tenants.invalidate(UUID.fromString(message.substring(7)));
+                UUID tenantId = UUID.fromString(message.substring(7));
+                tenants.invalidate(tenantId);
+                if (published) {
+                    doubtedTenants.resolve(tenantId);
+                }
             } else if (message.startsWith("user:")) {
-                users.invalidate(UUID.fromString(message.substring(5)));
+                UUID userId = UUID.fromString(message.substring(5));
+                users.invalidate(userId);
+                if (published) {
+                    doubtedUsers.resolve(userId);
+                }
             } else if (message.startsWith("jti:")) {
                 int last = message.lastIndexOf(':');
-                denied.put(message.substring(4, last), Long.parseLong(message.substring(last + 1)));
+                String jti = message.substring(4, last);
+                denied.put(jti, Long.parseLong(message.substring(last + 1)));
+                if (published) {
+                    doubtedTokens.resolve(jti);
+                }
             } else {
                 throw new IllegalArgumentException("unknown kind");
             }
@@ -242,13 +267,18 @@ class GateCache {
 
     /** The subscription is confirmed: start from an empty near cache and the denials PostgreSQL holds (messages were missed). */
     void goLive() {
+        forgetAll();
+        live = true;
+        log.info("Gate near cache live: subscribed to {}", CHANNEL);
+    }
+
+    /** Whatever is cached may have missed changes: start again from PostgreSQL (the subscription stays as it is). */
+    void forgetAll() {
         generation.incrementAndGet();
         tenants.invalidateAll();
         users.invalidateAll();
         denied.clear();
         denied.putAll(store.unexpiredDenials());
-        live = true;
-        log.info("Gate near cache live: subscribed to {}", CHANNEL);
     }
 
     void purgeDenials() {

@@ -46,14 +46,16 @@ class GateSweep implements SmartLifecycle {
         try {
             if (lastSuccess != 0 && started - lastSuccess > TimeUnit.MINUTES.toNanos(30)) {
                 // The log keeps an hour: after so long a gap, start afresh rather than trust what was cached before it.
-                cache.dropNearCache("the gate's change log was not swept for over 30 minutes");
+                log.warn("The gate's change log was not swept for {} minutes; the near cache starts again from PostgreSQL",
+                        TimeUnit.NANOSECONDS.toMinutes(started - lastSuccess));
+                cache.forgetAll();
                 horizon = -1;
             }
             GateStore.Changes changes = store.changesSince(Math.max(horizon, 0));
             boolean first = horizon < 0;
             for (GateStore.Change change : changes.rows()) {
                 if (applied.putIfAbsent(change.seq(), change.tx()) == null && !first) {
-                    cache.onMessage(change.message());
+                    cache.applyLogged(change.message());
                 }
             }
             horizon = changes.nextHorizon();
@@ -69,14 +71,16 @@ class GateSweep implements SmartLifecycle {
         }
     }
 
+    /** The first sweep runs before {@code start} returns, so a (re)started context trusts its near cache at once. */
     @Override
     public void start() {
+        sweep();
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gate-change-sweep");
             thread.setDaemon(true);
             return thread;
         });
-        started.scheduleWithFixedDelay(this::sweep, 0, 1, TimeUnit.SECONDS);
+        started.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         scheduler = started;
     }
 
