@@ -96,6 +96,34 @@ class CrashAfterCommitTests {
         }
     }
 
+    @Test
+    void anEnvelopeSentThroughAnInstanceThatDiedBeforeItsListenersIsCountedOnceAfterTheRestart() throws Exception {
+        PlatformProcess survivor = cluster.instance(1);
+        AdminApiClient survivorAdmin = cluster.admin(survivor);
+        AdminApiClient.TenantOwner owner = survivorAdmin.tenantOwner("enterprise");
+        PlatformProcess doomed = cluster.relaunch(0, "--faults.crash-after-envelope-sent-by=" + owner.tenantId());
+        AdminApiClient doomedApi = cluster.admin(doomed);
+        String envelope = doomedApi.multipart(owner.accessToken(), "/api/v1/envelopes", java.util.Map.of("title", "Sent as the instance dies",
+                        "recipients", "[{\"name\":\"Signer\",\"email\":\"signer@" + owner.slug() + ".test\"}]"),
+                "document.pdf", com.iusign.platform.signing.SamplePdf.withText("Crash")).text("/id");
+        try {
+            doomedApi.as(owner.accessToken(), "POST", "/api/v1/envelopes/" + envelope + "/send", null);
+        } catch (IOException expected) {
+            // The instance halted before it could answer.
+        }
+        assertThat(doomed.awaitExit(Duration.ofSeconds(30))).as("the crash point halted the instance").isTrue();
+        assertThat(survivorAdmin.as(owner.accessToken(), "GET", "/api/v1/envelopes/" + envelope, null).text("/status"))
+                .as("the send committed").isEqualTo("SENT");
+
+        cluster.restart(0);
+        AdminApiClient admin = cluster.admin(cluster.instance(0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/tenants/" + owner.tenantId() + "/telemetry")
+                .json().get("envelopesTotal").asLong()).as("telemetry, its listener replayed after the restart").isEqualTo(1));
+        cluster.relaunch(0);
+        assertThat(cluster.admin(cluster.instance(0)).get("/api/admin/tenants/" + owner.tenantId() + "/telemetry").json().get("envelopesTotal")
+                .asLong()).as("a second restart replays nothing: still once").isEqualTo(1);
+    }
+
     private static void suspendThroughTheDoomedInstance(AdminApiClient admin, GateLoad.Tenant victim) throws InterruptedException {
         try {
             admin.post("/api/admin/tenants/" + victim.id + "/suspend", "{\"reason\":\"Abuse report " + MARKER + "\"}");

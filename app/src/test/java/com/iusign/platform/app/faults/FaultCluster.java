@@ -131,6 +131,10 @@ final class FaultCluster implements AutoCloseable {
                 "--iusign.keys.master-key=" + masterKey,
                 "--iusign.bootstrap.api.client.id=" + API_CLIENT, "--iusign.bootstrap.api.client.secret=" + apiSecret,
                 "--iusign.embedded.mail=false", "--iusign.demo-data.enabled=false",
+                // Listener retries within a case's windows (production: minutes, see application.properties).
+                "--spring.modulith.events.staleness.check-intervall=PT2S", "--spring.modulith.events.staleness.processing=PT5S",
+                "--spring.modulith.events.staleness.published=PT30S", "--iusign.events.retry-interval=PT2S",
+                "--iusign.events.retry-min-age=PT2S",
                 "--logging.level.root=WARN", "--logging.level.com.iusign=INFO"));
         arguments.addAll(redis.settings(index));
         arguments.addAll(List.of(extra));

@@ -35,7 +35,7 @@ class InfrastructureFaultTests {
     @BeforeAll
     void startClusterAndLoad() throws Exception {
         cluster = FaultCluster.start("infrastructure", FaultRun.INSTANCES);
-        for (int index = 0; index < 8; index++) {
+        for (int index = 0; index < 9; index++) {
             tenants.add(cluster.tenant(cluster.instance(0)));
         }
         load = new GateLoad(cluster::liveUrls, tenants, FaultRun.RATE, FaultRun.WORKERS);
@@ -175,8 +175,40 @@ class InfrastructureFaultTests {
 
     @Test
     @Order(5)
+    void postgresSilentlyPartitioned() throws Exception {
+        GateLoad.Tenant victim = tenants.get(6);
+        AdminApiClient admin = cluster.admin(cluster.instance(0));
+        long start = System.nanoTime();
+        FaultRun.hold();
+        FaultRun.suspend(admin, victim, "Suspended just before PostgreSQL goes silent");
+        long faultAt = System.nanoTime();
+        cluster.postgresProxy.blackhole();
+        FaultRun.hold();
+        long healAt = System.nanoTime();
+        cluster.postgresProxy.heal();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> answersSince(healAt));
+        long recovered = System.nanoTime();
+        // Each pooled connection that lived through the blackhole fails the one request that draws it next.
+        FaultRun.hold();
+        long settled = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of("PostgreSQL blackholed", load.answers(), faultAt, healAt),
+                LoadSummary.of("healed, until a signing link is answered again (" + FaultRun.millis(recovered - healAt) + " ms)",
+                        load.answers(), healAt, recovered),
+                LoadSummary.of("pools dropping the connections that lived through it", load.answers(), recovered, settled),
+                LoadSummary.of("after", load.answers(), settled, end));
+        FaultRun.judge("PostgreSQL silently partitioned (every byte dropped, no reset) and healed",
+                "A tenant is suspended through instance-0 just before the proxy in front of PostgreSQL drops every byte both ways.",
+                windows, admin, victim);
+    }
+
+    @Test
+    @Order(6)
     void everyInstanceRestartedInTurn() throws Exception {
-        GateLoad.Tenant victim = tenants.get(4);
+        GateLoad.Tenant victim = tenants.get(7);
         long start = System.nanoTime();
         FaultRun.hold();
         long rollAt = System.nanoTime();
