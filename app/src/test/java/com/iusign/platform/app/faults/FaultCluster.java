@@ -131,6 +131,10 @@ final class FaultCluster implements AutoCloseable {
                 "--iusign.keys.master-key=" + masterKey,
                 "--iusign.bootstrap.api.client.id=" + API_CLIENT, "--iusign.bootstrap.api.client.secret=" + apiSecret,
                 "--iusign.embedded.mail=false", "--iusign.demo-data.enabled=false",
+                // Every request of the load comes from 127.0.0.1: the per-address throttles would answer most of them 429.
+                "--iusign.throttle.sign-in-per-second=10000", "--iusign.throttle.sign-in-burst=10000",
+                "--iusign.throttle.signing-links-per-second=10000", "--iusign.throttle.signing-links-burst=10000",
+                "--iusign.throttle.bad-tokens-per-second=10000", "--iusign.throttle.bad-tokens-burst=10000",
                 // Listener retries within a case's windows (production: minutes, see application.properties).
                 "--spring.modulith.events.staleness.check-intervall=PT2S", "--spring.modulith.events.staleness.processing=PT5S",
                 "--spring.modulith.events.staleness.published=PT30S", "--iusign.events.retry-interval=PT2S",

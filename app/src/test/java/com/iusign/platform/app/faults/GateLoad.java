@@ -39,7 +39,8 @@ final class GateLoad implements AutoCloseable {
      * One answer; status 0 is no answer at all (connection refused or reset, timeout); {@code shed}
      * is the platform's own 503 {@code busy} (its password checks were all taken: retry later).
      */
-    record Answer(Kind kind, boolean revoked, String instance, long startNanos, long endNanos, int status, boolean shed) {
+    record Answer(Kind kind, boolean revoked, String instance, long startNanos, long endNanos, int status, boolean shed,
+                  String problem) {
 
         boolean accepted() {
             return status >= 200 && status < 300;
@@ -56,7 +57,8 @@ final class GateLoad implements AutoCloseable {
         final String slug;
         final String email;
         final String password;
-        final String accessToken;
+        /** The owner's access token; replaced by every successful refresh, so that a long run's tokens do not expire (10 min). */
+        volatile String accessToken;
         final String linkPath;
         volatile long revokedAtNanos = Long.MAX_VALUE;
 
@@ -166,6 +168,9 @@ final class GateLoad implements AutoCloseable {
         HttpResponse<String> refreshed = call(Kind.REFRESH, tenant, instance, post(instance, "/api/v1/auth/refresh",
                 "{\"refresh_token\":\"%s\"}".formatted(token)));
         remember(worker, refreshed);
+        if (refreshed != null && refreshed.statusCode() == 200) {
+            tenant.accessToken = JSON.readTree(refreshed.body()).get("access_token").asString();
+        }
     }
 
     private void remember(int worker, HttpResponse<String> response) {
@@ -183,17 +188,32 @@ final class GateLoad implements AutoCloseable {
         HttpResponse<String> response = null;
         int status = 0;
         boolean shed = false;
+        String problem = "";
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
-            shed = status == 503 && response.body().contains("urn:iusign:problem:busy");
+            problem = problemType(response);
+            shed = status == 503 && problem.equals("busy");
         } catch (IOException e) {
             // no answer: counted as status 0
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        answers.add(new Answer(kind, revoked, instance, start, System.nanoTime(), status, shed));
+        answers.add(new Answer(kind, revoked, instance, start, System.nanoTime(), status, shed, problem));
         return response;
+    }
+
+    /** The last segment of an RFC 9457 answer's {@code type} ({@code urn:iusign:problem:tenant-suspended} → tenant-suspended). */
+    private static String problemType(HttpResponse<String> response) {
+        if (response.statusCode() < 400) {
+            return "";
+        }
+        int at = response.body().indexOf("urn:iusign:problem:");
+        if (at < 0) {
+            return "";
+        }
+        int end = response.body().indexOf('"', at);
+        return response.body().substring(at + "urn:iusign:problem:".length(), end < 0 ? response.body().length() : end);
     }
 
     private static HttpRequest get(String instance, String path, String bearer) {

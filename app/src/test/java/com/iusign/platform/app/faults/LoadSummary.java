@@ -21,8 +21,8 @@ record LoadSummary(String window, int requests, double seconds, long revokedAcce
         long[] micros = inside.stream().mapToLong(Answer::micros).sorted().toArray();
         Map<String, Long> byStatus = new TreeMap<>();
         for (Answer answer : inside) {
-            byStatus.merge(answer.kind() + (answer.revoked() ? " revoked " : " ") + answer.status() + (answer.shed() ? " busy" : ""),
-                    1L, Long::sum);
+            byStatus.merge(answer.kind() + (answer.revoked() ? " revoked " : " ") + answer.status()
+                    + (answer.problem().isEmpty() ? "" : " " + answer.problem()), 1L, Long::sum);
         }
         return new LoadSummary(window, inside.size(), (toNanos - fromNanos) / 1e9,
                 count(inside, answer -> answer.revoked() && answer.accepted()),

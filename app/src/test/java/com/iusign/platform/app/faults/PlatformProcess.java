@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One platform instance as a JVM process of its own — the application's classes and dependencies
- * of this build, started through {@link FaultInstance} — so that the harness can end it as an
+ * of this build, or the production jar ({@code -Dfaults.jar}), started through {@link FaultInstance}
+ * — so that the harness can end it as an
  * operator or a crash would: {@link #kill()} is SIGKILL (no shutdown hook, no listener, no
  * flush), {@link #stop()} is SIGTERM (Spring's graceful shutdown). Its output goes to a log file
  * beside the harness's other files.
@@ -41,8 +42,9 @@ final class PlatformProcess implements AutoCloseable {
     /** Starts the instance and returns once its readiness probe answers UP (database and Redis reached). */
     static PlatformProcess start(String name, int port, Path directory, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classpath(), FaultInstance.class.getName(), "--server.port=" + port));
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        command.addAll(launcher(directory));
+        command.add("--server.port=" + port);
         command.addAll(arguments);
         Path log = directory.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -132,6 +134,31 @@ final class PlatformProcess implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * How the instance is started: by default this build's classes and dependencies (surefire's
+     * class path); with {@code -Dfaults.jar=<the production jar>}, that jar through Spring Boot's
+     * {@code PropertiesLauncher}, with only {@link FaultInstance} and {@link CrashPoint} added
+     * ({@code loader.path}) — the test tree's configuration stays out.
+     */
+    private static List<String> launcher(Path directory) throws IOException {
+        String jar = System.getProperty("faults.jar", "");
+        if (jar.isBlank()) {
+            return List.of("-cp", classpath(), FaultInstance.class.getName());
+        }
+        Path launcherClasses = directory.resolve("launcher");
+        Path source = Path.of(java.net.URI.create(FaultInstance.class.getProtectionDomain().getCodeSource().getLocation().toString()));
+        Path faults = source.resolve(FaultInstance.class.getPackageName().replace('.', '/'));
+        Path target = java.nio.file.Files.createDirectories(launcherClasses.resolve(FaultInstance.class.getPackageName().replace('.', '/')));
+        try (var classes = java.nio.file.Files.list(faults)) {
+            for (Path file : classes.filter(path -> path.getFileName().toString().startsWith("FaultInstance")
+                    || path.getFileName().toString().startsWith("CrashPoint")).toList()) {
+                java.nio.file.Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return List.of("-Dloader.path=" + launcherClasses, "-Dloader.main=" + FaultInstance.class.getName(),
+                "-cp", Path.of(jar).toAbsolutePath().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher");
     }
 
     /** Surefire hands the test JVM a manifest-only jar; the real class path is in this property. */
