@@ -13,19 +13,13 @@ final class CommitHooks {
     private CommitHooks() {
     }
 
-    static void afterCommit(Runnable work) {
-        around(null, work);
-    }
-
     /** {@code before} runs as the last step before the commit (a failure there is logged by the work itself, never rolls back). */
     static void around(Runnable before, Runnable after) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    if (before != null) {
-                        before.run();
-                    }
+                    before.run();
                 }
 
                 @Override
