@@ -40,7 +40,7 @@ class GateSweep implements SmartLifecycle {
         this.store = store;
     }
 
-    /** One sweep; package-private so that tests can run one at a chosen moment. */
+    /** One sweep: on start, then every second on this class's own thread. */
     synchronized void sweep() {
         long started = System.nanoTime();
         try {

@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * Keeps the gate's truth in step with the lifecycle, inside the transaction of the status change
  * (so a suspension that commits has already revoked access in PostgreSQL); every instance is
- * warned just before the commit and told once it committed ({@link GateCache#tenantChanging}). Suspension and reactivation both move the tenant's not-before to
- * the moment of the change: after a reactivation only tokens issued after it are accepted.
+ * warned just before the commit and told once it committed ({@link GateCache#tenantChanging}).
+ * Suspension and reactivation both move the tenant's not-before to the moment of the change:
+ * after a reactivation only tokens issued after it are accepted.
  * Idempotent: redelivery sets the same status and cannot move a not-before back.
  */
 @Component
