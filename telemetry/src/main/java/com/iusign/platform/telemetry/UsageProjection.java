@@ -79,7 +79,7 @@ class UsageProjection {
     }
 
     private void recountSeats(java.util.UUID tenantId) {
-        store.seats(tenantId, users.usage(new TenantId(tenantId), Instant.now().minus(30, ChronoUnit.DAYS)).seatsUsed());
+        store.seats(tenantId, () -> users.usage(new TenantId(tenantId), Instant.now().minus(30, ChronoUnit.DAYS)).seatsUsed());
         announcer.announce(tenantId);
     }
 }

@@ -15,8 +15,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
-/** The telemetry tables; every counter update is one statement, so concurrent events add up without lost updates. */
+/**
+ * The telemetry tables; every counter update is one statement, so concurrent events add up without lost updates.
+ * {@code as_of} is the time of the write ({@code clock_timestamp()}), not of the transaction's start ({@code now()}):
+ * the manifest keeps the announcement with the latest {@code as_of}, and writers to a row are ordered by its lock,
+ * so a transaction that started first but wrote last must carry the later time.
+ */
 @Repository
 class UsageStore {
 
@@ -41,7 +47,7 @@ class UsageStore {
                 UPDATE tenant_usage SET envelopes_total = envelopes_total + 1,
                        envelopes_this_month = CASE WHEN month = :month THEN envelopes_this_month + 1
                                                    WHEN month < :month THEN 1 ELSE envelopes_this_month END,
-                       month = greatest(month, :month), last_activity_at = greatest(last_activity_at, :at), as_of = now()
+                       month = greatest(month, :month), last_activity_at = greatest(last_activity_at, :at), as_of = clock_timestamp()
                  WHERE tenant_id = :tenant""")
                 .param("tenant", tenantId).param("month", monthOf(at)).param("at", Timestamp.from(at)).update();
         daily(tenantId, dayOf(at), 1, 0, 0);
@@ -51,14 +57,14 @@ class UsageStore {
         ensure(tenantId);
         jdbc.sql("""
                 UPDATE tenant_usage SET envelopes_completed = envelopes_completed + 1,
-                       last_activity_at = greatest(last_activity_at, :at), as_of = now() WHERE tenant_id = :tenant""")
+                       last_activity_at = greatest(last_activity_at, :at), as_of = clock_timestamp() WHERE tenant_id = :tenant""")
                 .param("tenant", tenantId).param("at", Timestamp.from(at)).update();
         daily(tenantId, dayOf(at), 0, 1, 0);
     }
 
     void activity(UUID tenantId, Instant at) {
         ensure(tenantId);
-        jdbc.sql("UPDATE tenant_usage SET last_activity_at = greatest(last_activity_at, :at), as_of = now() WHERE tenant_id = :tenant")
+        jdbc.sql("UPDATE tenant_usage SET last_activity_at = greatest(last_activity_at, :at), as_of = clock_timestamp() WHERE tenant_id = :tenant")
                 .param("tenant", tenantId).param("at", Timestamp.from(at)).update();
     }
 
@@ -75,10 +81,15 @@ class UsageStore {
         }
     }
 
-    void seats(UUID tenantId, int seats) {
+    /**
+     * Writes the seats as {@code counted} finds them once this transaction holds the row: recounts triggered by users
+     * added one after another run concurrently, and one that counted before the others' commits must not write last.
+     */
+    void seats(UUID tenantId, IntSupplier counted) {
         ensure(tenantId);
-        jdbc.sql("UPDATE tenant_usage SET seats_used = :seats, as_of = now() WHERE tenant_id = :tenant")
-                .param("tenant", tenantId).param("seats", seats).update();
+        jdbc.sql("SELECT 1 FROM tenant_usage WHERE tenant_id = :tenant FOR UPDATE").param("tenant", tenantId).query(Integer.class).single();
+        jdbc.sql("UPDATE tenant_usage SET seats_used = :seats, as_of = clock_timestamp() WHERE tenant_id = :tenant")
+                .param("tenant", tenantId).param("seats", counted.getAsInt()).update();
     }
 
     /** Envelopes sent on {@code today} and in the 30 days before it: the pace the usage rules judge. */
@@ -137,7 +148,7 @@ class UsageStore {
         Instant last = latest(envelopes.lastActivityAt(), users.lastSignInAt());
         jdbc.sql("""
                 UPDATE tenant_usage SET envelopes_total = :total, envelopes_completed = :completed, month = :month,
-                       envelopes_this_month = :thisMonth, seats_used = :seats, last_activity_at = :last, as_of = now(),
+                       envelopes_this_month = :thisMonth, seats_used = :seats, last_activity_at = :last, as_of = clock_timestamp(),
                        resynced_at = now(), drift_corrected_at = CASE WHEN :drifted THEN now() ELSE drift_corrected_at END
                  WHERE tenant_id = :tenant""")
                 .param("tenant", tenantId).param("total", envelopes.sent()).param("completed", envelopes.completed())
