@@ -59,6 +59,9 @@ final class EmbeddedServers implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // Zonky turns it off for throw-away test databases; here a committed suspension or audit entry must
+                    // survive a crash, and VACUUM can mark a page all-visible only once its rows' commits are flushed.
+                    .setServerConfig("synchronous_commit", "on")
                     .setConnectConfig("password", superuserPassword)
                     .start();
             requirePasswords(directory, superuserPassword);

@@ -57,6 +57,8 @@ class EmbeddedDefaultTests {
                     .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
             JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single())
+                    .as("a commit is durable before it is acknowledged (Zonky's default is off)").isEqualTo("on");
             demoTenants = jdbc.sql("SELECT count(*) FROM tenant").query(Long.class).single();
             assertThat(demoTenants).as("the demo fleet fills the empty embedded database").isEqualTo(200);
             assertThat(jdbc.sql("SELECT count(DISTINCT status) FROM tenant").query(Long.class).single()).isEqualTo(3);

@@ -35,6 +35,8 @@ final class HarnessPostgres implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // As production runs it (Zonky's default is off): a commit the platform acknowledged is on disk.
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
