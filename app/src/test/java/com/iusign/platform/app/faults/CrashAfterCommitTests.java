@@ -125,6 +125,7 @@ class CrashAfterCommitTests {
     }
 
     private static void suspendThroughTheDoomedInstance(AdminApiClient admin, GateLoad.Tenant victim) throws InterruptedException {
+        victim.revoking();
         try {
             admin.post("/api/admin/tenants/" + victim.id + "/suspend", "{\"reason\":\"Abuse report " + MARKER + "\"}");
         } catch (IOException expected) {

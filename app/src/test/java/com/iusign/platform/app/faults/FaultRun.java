@@ -72,6 +72,7 @@ final class FaultRun {
 
     /** Suspends through the admin API and marks the tenant's credentials revoked from the acknowledgment on. */
     static void suspend(AdminApiClient admin, GateLoad.Tenant victim, String reason) throws IOException, InterruptedException {
+        victim.revoking();
         AdminApiClient.Reply reply = admin.post("/api/admin/tenants/" + victim.id + "/suspend", "{\"reason\":\"" + reason + "\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         victim.revokeNow();

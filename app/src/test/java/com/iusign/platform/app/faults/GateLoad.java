@@ -27,7 +27,12 @@ import java.util.function.Supplier;
  *
  * <p>A credential is revoked from the instant the harness says so ({@link Tenant#revokeNow()}: the
  * moment the revoking call was acknowledged, or the crashed instance was seen dead), so an answer
- * counts as a revoked credential accepted only when its request started after that instant.
+ * counts as a revoked credential accepted only when its request started after that instant. A
+ * request still in flight when the revoking call was sent ({@link Tenant#revoking()}) and started
+ * before that instant is <em>in doubt</em>: the platform may decide it either way, so its answer is
+ * neither a revoked credential accepted nor a valid one refused (a sign-in started just before the
+ * suspension spends most of a second in its password check and is refused once the suspension has
+ * committed — correct, and until this distinction counted as a valid sign-in refused).
  */
 final class GateLoad implements AutoCloseable {
 
@@ -39,7 +44,7 @@ final class GateLoad implements AutoCloseable {
      * One answer; status 0 is no answer at all (connection refused or reset, timeout); {@code shed}
      * is the platform's own 503 {@code busy} (its password checks were all taken: retry later).
      */
-    record Answer(Kind kind, boolean revoked, String instance, long startNanos, long endNanos, int status, boolean shed,
+    record Answer(Kind kind, boolean revoked, boolean inDoubt, String instance, long startNanos, long endNanos, int status, boolean shed,
                   String problem) {
 
         boolean accepted() {
@@ -61,6 +66,7 @@ final class GateLoad implements AutoCloseable {
         volatile String accessToken;
         final String linkPath;
         volatile long revokedAtNanos = Long.MAX_VALUE;
+        volatile long revokingSinceNanos = Long.MAX_VALUE;
 
         Tenant(String id, String slug, String email, String password, String accessToken, String linkPath) {
             this.id = id;
@@ -71,8 +77,18 @@ final class GateLoad implements AutoCloseable {
             this.linkPath = linkPath;
         }
 
+        /** The revoking call is about to be sent: from now on until {@link #revokeNow()} either answer is right. */
+        void revoking() {
+            revokingSinceNanos = System.nanoTime();
+        }
+
         void revokeNow() {
             revokedAtNanos = System.nanoTime();
+        }
+
+        /** Started before the revocation was certain, and still unanswered when the revoking call went out. */
+        boolean inDoubt(long startNanos, long endNanos) {
+            return !revokedAt(startNanos) && endNanos >= revokingSinceNanos;
         }
 
         boolean revokedAt(long nanos) {
@@ -199,7 +215,8 @@ final class GateLoad implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        answers.add(new Answer(kind, revoked, instance, start, System.nanoTime(), status, shed, problem));
+        long end = System.nanoTime();
+        answers.add(new Answer(kind, revoked, tenant.inDoubt(start, end), instance, start, end, status, shed, problem));
         return response;
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * What the harness reports about the answers of one window of a fault case: how many requests at
  * what rate, the answers by kind, how many revoked credentials were accepted (the criterion that
  * must be zero), server errors apart from the sign-ins the platform shed on purpose, answers that
- * never came, valid credentials refused (a 503 of a missing database among them) and the p99.
+ * never came, valid credentials refused (a 503 of a missing database among them; answers in doubt —
+ * in flight across a revocation — are neither) and the p99.
  */
 record LoadSummary(String window, int requests, double seconds, long revokedAccepted, long serverErrors, long shed, long noAnswer,
                    long validRefused, long p99Micros, Map<String, Long> byStatus) {
@@ -21,7 +22,7 @@ record LoadSummary(String window, int requests, double seconds, long revokedAcce
         long[] micros = inside.stream().mapToLong(Answer::micros).sorted().toArray();
         Map<String, Long> byStatus = new TreeMap<>();
         for (Answer answer : inside) {
-            byStatus.merge(answer.kind() + (answer.revoked() ? " revoked " : " ") + answer.status()
+            byStatus.merge(answer.kind() + (answer.revoked() ? " revoked " : answer.inDoubt() ? " in doubt " : " ") + answer.status()
                     + (answer.problem().isEmpty() ? "" : " " + answer.problem()), 1L, Long::sum);
         }
         return new LoadSummary(window, inside.size(), (toNanos - fromNanos) / 1e9,
@@ -29,7 +30,7 @@ record LoadSummary(String window, int requests, double seconds, long revokedAcce
                 count(inside, answer -> answer.status() >= 500 && !answer.shed()),
                 count(inside, Answer::shed),
                 count(inside, answer -> answer.status() == 0),
-                count(inside, answer -> !answer.revoked() && !answer.accepted()),
+                count(inside, answer -> !answer.revoked() && !answer.inDoubt() && !answer.accepted()),
                 micros.length == 0 ? 0 : micros[(int) Math.min(micros.length - 1, Math.ceil(micros.length * 0.99) - 1)],
                 byStatus);
     }
