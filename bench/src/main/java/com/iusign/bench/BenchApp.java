@@ -7,8 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What every benchmark does alike: run the app on throw-away embedded servers, and print and keep its report. */
 final class BenchApp {
@@ -16,13 +17,21 @@ final class BenchApp {
     private BenchApp() {
     }
 
-    /** The platform on a random port with ephemeral embedded PostgreSQL and Redis, no demo data, quiet logs; plus {@code extra}. */
+    /**
+     * The platform on a random port with ephemeral embedded PostgreSQL and Redis, no demo data, quiet logs; {@code extra}
+     * adds settings or replaces these (a setting given twice on the command line would be read as both values joined).
+     */
     static ConfigurableApplicationContext start(String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=", "--spring.data.redis.url=",
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (String argument : List.of("--server.port=0", "--spring.datasource.url=", "--spring.data.redis.url=",
                 "--iusign.embedded.ephemeral=true", "--iusign.demo-data.enabled=false", "--logging.level.root=WARN",
-                "--iusign.database.admin-url="));
-        arguments.addAll(List.of(extra));
-        return new SpringApplicationBuilder(Application.class).run(arguments.toArray(String[]::new));
+                "--iusign.database.admin-url=")) {
+            arguments.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        for (String argument : extra) {
+            arguments.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        return new SpringApplicationBuilder(Application.class).run(arguments.values().toArray(String[]::new));
     }
 
     record Owner(java.util.UUID tenant, String token) {

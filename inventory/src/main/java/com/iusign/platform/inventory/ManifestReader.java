@@ -121,11 +121,24 @@ class ManifestReader {
         Map<String, Object> params = new HashMap<>(walk.params());
         params.putAll(filterParams);
         params.put("limit", limit);
-        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + walk.source() + " WHERE " + walk.matches() + " AND "
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + countSource(walk) + " WHERE " + walk.matches() + " AND "
                 + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters + (within.isEmpty() ? "" : " AND " + within)
                 + " LIMIT :limit) c";
         explain("count, rank " + walk.rank(), sql, params);
         return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /**
+     * Where a count reads {@code walk}'s rows. A word tier's tenants are looked up by id for each word of its range in
+     * turn (the {@code OFFSET 0} keeps the lookup from being flattened into a join): joined as tables, the planner
+     * hashed every word of the range against a scan of the manifest — 23 ms for "zurich", 92 ms for "ban" with a
+     * subscription filter at 1,000,000 tenants — for a count that stops at the cap.
+     */
+    private static String countSource(ManifestWalk walk) {
+        return ManifestWalk.WORDS.equals(walk.source())
+                ? "tenant_manifest_word w JOIN LATERAL (SELECT * FROM tenant_manifest m WHERE m.tenant_id = w.tenant_id OFFSET 0) tenant_manifest"
+                        + " USING (tenant_id)"
+                : walk.source();
     }
 
     private static String walkSql(ManifestWalk walk, String filters, String keyset) {

@@ -79,9 +79,12 @@ class ManifestSearch {
     }
 
     /**
-     * The filters of a query as one condition, and what of them an index in name order can walk within: the quota
-     * predicate of a usage filter, and a status, plan or subscription filter of one value (each has an index that
-     * leads with it and follows with the name); empty when there is neither.
+     * The filters of a query as one condition, and the one of them whose index in name order a walk reads instead of
+     * the whole name index: the quota predicate of a usage filter (a partial index), else a status, subscription or
+     * plan filter of one value, in that order (each has an index that leads with it and follows with the name); empty
+     * when there is none. Only one: with two or three such filters in the walk's range, the planner answered the
+     * range by combining their bitmaps and sorting (64 ms at 1M tenants for status, plan and subscription together)
+     * where one index's walk, the others tested on its rows, fills a page from a few thousand entries.
      */
     private record Filters(String sql, Map<String, Object> params, String within) {
 
@@ -89,21 +92,25 @@ class ManifestSearch {
             StringBuilder sql = new StringBuilder("true");
             Map<String, Object> params = new LinkedHashMap<>();
             ManifestStore.where(query, sql, params);
-            List<String> within = new ArrayList<>();
-            if (!ManifestStore.quotaPredicate(query).isEmpty()) {
-                within.add(ManifestStore.quotaPredicate(query));
+            String within = ManifestStore.quotaPredicate(query);
+            if (within.isEmpty()) {
+                within = single(params, "status", query.statuses());
             }
-            single(within, params, "status", query.statuses());
-            single(within, params, "plan", query.plans());
-            single(within, params, "subscription_status", query.subscriptions());
-            return new Filters(sql.toString(), params, String.join(" AND ", within));
+            if (within.isEmpty()) {
+                within = single(params, "subscription_status", query.subscriptions());
+            }
+            if (within.isEmpty()) {
+                within = single(params, "plan", query.plans());
+            }
+            return new Filters(sql.toString(), params, within);
         }
 
-        private static void single(List<String> within, Map<String, Object> params, String column, java.util.Set<String> values) {
-            if (values.size() == 1) {
-                within.add(column + " = :only_" + column);
-                params.put("only_" + column, values.iterator().next());
+        private static String single(Map<String, Object> params, String column, java.util.Set<String> values) {
+            if (values.size() != 1) {
+                return "";
             }
+            params.put("only_" + column, values.iterator().next());
+            return column + " = :only_" + column;
         }
     }
 }

@@ -108,6 +108,39 @@ class ManifestRankingTests {
     }
 
     @Test
+    void threeFiltersTogetherPageThroughExactlyTheirRowsInNameOrderWithAndWithoutText() {
+        String m = marker();
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
+                                             created_at, status_changed_at, source_version)
+                SELECT gen_random_uuid(), :m || ' c' || lpad(g::text, 4, '0'), :m || ' c' || lpad(g::text, 4, '0'), 'c-' || :m || '-' || g,
+                       (ARRAY['starter','business','enterprise'])[1 + g % 3], (ARRAY['TRIALING','ACTIVE','PAST_DUE'])[1 + (g / 3) % 3],
+                       CASE WHEN g % 2 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END, 'owner@' || :m || '.test', now(), now(), 0
+                  FROM generate_series(1, 1800) g""").param("m", m).update();
+        try {
+            for (String text : java.util.Arrays.asList(null, m)) {
+                List<UUID> expected = jdbc.sql("""
+                        SELECT tenant_id FROM tenant_manifest
+                         WHERE status = 'SUSPENDED' AND plan = 'business' AND subscription_status = 'TRIALING'
+                           AND (CAST(:text AS text) IS NULL OR starts_with(name_folded, :text)) ORDER BY name_folded, tenant_id""")
+                        .param("text", text).query(UUID.class).list();
+                ManifestQuery query = new ManifestQuery(text, Set.of("SUSPENDED"), Set.of("TRIALING"), Set.of("business"), null, null,
+                        ManifestSort.NAME, 25, null);
+                List<UUID> seen = new ArrayList<>();
+                for (ManifestPage page = manifest.search(query); ; page = manifest.search(query = query.next(page.nextCursor()))) {
+                    page.items().forEach(entry -> seen.add(entry.id()));
+                    if (page.nextCursor() == null) {
+                        break;
+                    }
+                }
+                assertThat(seen).as("text " + text).hasSizeGreaterThanOrEqualTo(100).isEqualTo(expected);
+            }
+        } finally {
+            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+        }
+    }
+
+    @Test
     void mostEnvelopesThisMonthFirstThenEveryOtherTenantAndALastMonthsCountCountsZero() {
         String m = marker();
         jdbc.sql("""
