@@ -237,6 +237,38 @@ class InfrastructureFaultTests {
         FaultRun.assertSuspendedOnce(cluster.admin(cluster.instance(1)), victim);
     }
 
+    @Test
+    @Order(7)
+    void postgresKilledUnderLoad() throws Exception {
+        GateLoad.Tenant victim = tenants.get(4);
+        AdminApiClient admin = cluster.admin(cluster.instance(0));
+        long start = System.nanoTime();
+        FaultRun.hold();
+        FaultRun.suspend(admin, victim, "Suspended just before PostgreSQL is killed");
+        // What is measured is the acknowledged write across a crash; a listener the crash interrupts is another case's.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/manifest?q=" + victim.slug)
+                .text("/items/0/status")).isEqualTo("SUSPENDED"));
+        long faultAt = System.nanoTime();
+        cluster.postgres.kill();
+        FaultRun.hold();
+        long restartAt = System.nanoTime();
+        cluster.postgres.start();
+        long up = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> answersSince(up));
+        long recovered = System.nanoTime();
+        FaultRun.hold();
+        long end = System.nanoTime();
+
+        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of("PostgreSQL killed", load.answers(), faultAt, restartAt),
+                LoadSummary.of("crash recovery (" + FaultRun.millis(up - restartAt) + " ms) until a signing link is answered again ("
+                        + FaultRun.millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
+                LoadSummary.of("after", load.answers(), recovered, end));
+        FaultRun.judge("PostgreSQL killed (SIGKILL to every process of the server) under load and started again",
+                "A tenant is suspended through instance-0; once acknowledged, every PostgreSQL process is killed; it is down for one "
+                        + "window and recovers from its WAL.", windows, cluster.admin(cluster.instance(1)), victim);
+    }
+
     /** True once a signing-link read (always a PostgreSQL query) of a live tenant that started after {@code since} was answered 200. */
     private boolean answersSince(long since) {
         return load.answers().stream().anyMatch(answer -> answer.startNanos() >= since && !answer.revoked() && answer.accepted()
