@@ -149,26 +149,8 @@ class InfrastructureFaultTests {
     @Order(4)
     void postgresRestartedUnderLoad() throws Exception {
         GateLoad.Tenant victim = tenants.get(3);
-        AdminApiClient admin = cluster.admin(cluster.instance(1));
-        long start = System.nanoTime();
-        FaultRun.hold();
-        FaultRun.suspend(admin, victim, "Suspended just before PostgreSQL restarts");
-        long faultAt = System.nanoTime();
-        cluster.postgres.stop();
-        FaultRun.hold();
-        long restartAt = System.nanoTime();
-        cluster.postgres.start();
-        long up = System.nanoTime();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> answersSince(up));
-        long recovered = System.nanoTime();
-        FaultRun.hold();
-        long end = System.nanoTime();
-
-        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
-                LoadSummary.of("PostgreSQL down", load.answers(), faultAt, restartAt),
-                LoadSummary.of("starting (" + FaultRun.millis(up - restartAt) + " ms) until a signing link is answered again ("
-                        + FaultRun.millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
-                LoadSummary.of("after", load.answers(), recovered, end));
+        List<LoadSummary> windows = postgresOutage(victim, cluster.admin(cluster.instance(1)), "Suspended just before PostgreSQL restarts",
+                false, cluster.postgres::stop, "PostgreSQL down", "starting");
         FaultRun.judge("PostgreSQL stopped (fast shutdown) under load and started again",
                 "A tenant is suspended through instance-1 just before PostgreSQL stops; it is down for one window.", windows, cluster.admin(cluster.instance(0)), victim);
     }
@@ -241,15 +223,35 @@ class InfrastructureFaultTests {
     @Order(7)
     void postgresKilledUnderLoad() throws Exception {
         GateLoad.Tenant victim = tenants.get(4);
-        AdminApiClient admin = cluster.admin(cluster.instance(0));
+        // What is measured is the acknowledged write across a crash; a listener the crash interrupts is another case's.
+        List<LoadSummary> windows = postgresOutage(victim, cluster.admin(cluster.instance(0)), "Suspended just before PostgreSQL is killed",
+                true, cluster.postgres::kill, "PostgreSQL killed", "crash recovery");
+        FaultRun.judge("PostgreSQL killed (SIGKILL to every process of the server) under load and started again",
+                "A tenant is suspended through instance-0; once acknowledged, every PostgreSQL process is killed; it is down for one "
+                        + "window and recovers from its WAL.", windows, cluster.admin(cluster.instance(1)), victim);
+    }
+
+    /** A fault that takes PostgreSQL away. */
+    private interface Outage {
+        void begin() throws Exception;
+    }
+
+    /**
+     * Holds a window, suspends {@code victim} (and, if {@code inManifestFirst}, waits until the manifest shows it), takes
+     * PostgreSQL away by {@code outage} for one window, starts it again, waits until a signing link is answered and holds
+     * another window: the four windows, named by {@code downWindow} and {@code startWindow}.
+     */
+    private List<LoadSummary> postgresOutage(GateLoad.Tenant victim, AdminApiClient admin, String reason, boolean inManifestFirst,
+                                             Outage outage, String downWindow, String startWindow) throws Exception {
         long start = System.nanoTime();
         FaultRun.hold();
-        FaultRun.suspend(admin, victim, "Suspended just before PostgreSQL is killed");
-        // What is measured is the acknowledged write across a crash; a listener the crash interrupts is another case's.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/manifest?q=" + victim.slug)
-                .text("/items/0/status")).isEqualTo("SUSPENDED"));
+        FaultRun.suspend(admin, victim, reason);
+        if (inManifestFirst) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/manifest?q=" + victim.slug)
+                    .text("/items/0/status")).isEqualTo("SUSPENDED"));
+        }
         long faultAt = System.nanoTime();
-        cluster.postgres.kill();
+        outage.begin();
         FaultRun.hold();
         long restartAt = System.nanoTime();
         cluster.postgres.start();
@@ -258,15 +260,11 @@ class InfrastructureFaultTests {
         long recovered = System.nanoTime();
         FaultRun.hold();
         long end = System.nanoTime();
-
-        List<LoadSummary> windows = List.of(LoadSummary.of("before", load.answers(), start, faultAt),
-                LoadSummary.of("PostgreSQL killed", load.answers(), faultAt, restartAt),
-                LoadSummary.of("crash recovery (" + FaultRun.millis(up - restartAt) + " ms) until a signing link is answered again ("
+        return List.of(LoadSummary.of("before", load.answers(), start, faultAt),
+                LoadSummary.of(downWindow, load.answers(), faultAt, restartAt),
+                LoadSummary.of(startWindow + " (" + FaultRun.millis(up - restartAt) + " ms) until a signing link is answered again ("
                         + FaultRun.millis(recovered - up) + " ms)", load.answers(), restartAt, recovered),
                 LoadSummary.of("after", load.answers(), recovered, end));
-        FaultRun.judge("PostgreSQL killed (SIGKILL to every process of the server) under load and started again",
-                "A tenant is suspended through instance-0; once acknowledged, every PostgreSQL process is killed; it is down for one "
-                        + "window and recovers from its WAL.", windows, cluster.admin(cluster.instance(1)), victim);
     }
 
     /** True once a signing-link read (always a PostgreSQL query) of a live tenant that started after {@code since} was answered 200. */
