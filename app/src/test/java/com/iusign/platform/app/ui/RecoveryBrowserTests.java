@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -130,7 +129,12 @@ class RecoveryBrowserTests {
         browser.click(By.id("open-recovery"));
         var account = browser.visible(By.cssSelector("#recovery-user input"));
         account.sendKeys(member);
-        account.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        // The combo box filters on the server: pick the member once its item is there (an Enter sent before the
+        // filtered items arrived selected nothing, and the case could not be opened).
+        By item = By.xpath("//vaadin-combo-box-item[contains(., '" + member + "')]");
+        browser.waitFor(driver -> !driver.findElements(item).isEmpty());
+        browser.visible(item).click();
+        browser.waitFor(driver -> account.getAttribute("value").contains(member));
         browser.type("recovery-evidence", "Support ticket SUP-31: the member wrote from the address on file, password lost");
         browser.type("recovery-established", "Video call, compared with the ID document on file");
         browser.type("recovery-ticket", "SUP-31");
