@@ -121,9 +121,22 @@ class ManifestReader {
         Map<String, Object> params = new HashMap<>(walk.params());
         params.putAll(filterParams);
         params.put("limit", limit);
-        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + countSource(walk) + " WHERE " + walk.matches() + " AND "
-                + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters + (within.isEmpty() ? "" : " AND " + within)
+        String rest = walk.exclusions().replace("{key}", walk.key()) + " AND " + filters + (within.isEmpty() ? "" : " AND " + within)
                 + " LIMIT :limit) c";
+        if (walk.narrow() && estimatedMatches(walk, filters, "", params) > matchesToSort) {
+            // A fragment in many names: its first matches come soonest from the name index alone, the fragment tested on
+            // each entry, where the trigram index reads every candidate first (22 ms for "rban" at 1,000,000 tenants).
+            // The window makes the planner walk the index; a count that ends inside it is counted again below.
+            params.put("window", Math.max(MIN_WINDOW, WINDOW_PER_ROW * limit));
+            String walked = "SELECT count(*) FROM (SELECT 1 FROM (SELECT tenant_id FROM tenant_manifest WHERE " + walk.range()
+                    + " ORDER BY " + walk.key() + ", tenant_id LIMIT :window) w JOIN tenant_manifest USING (tenant_id) WHERE " + rest;
+            explain("count by walk, rank " + walk.rank(), walked, params);
+            long counted = jdbc.sql(walked).params(params).query(Long.class).single();
+            if (counted >= limit) {
+                return counted;
+            }
+        }
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + countSource(walk) + " WHERE " + walk.matches() + " AND " + rest;
         explain("count, rank " + walk.rank(), sql, params);
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }

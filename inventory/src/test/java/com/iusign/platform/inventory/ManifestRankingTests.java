@@ -204,6 +204,13 @@ class ManifestRankingTests {
             assertThat(walking.explaining(() -> walking.read(fragment, suspended, params, "", null, 40)))
                     .as("the narrow walk ran").anyMatch(plan -> plan.startsWith("-- walk"))
                     .noneMatch(plan -> plan.startsWith("-- matches first"));
+            for (ManifestReader reader : List.of(walking, matchesFirst)) {
+                assertThat(reader.count(fragment, suspended, params, "", 1000)).as("all 100, by the walk's count or after it").isEqualTo(100);
+                assertThat(reader.count(fragment, suspended, params, "", 40)).as("capped").isEqualTo(40);
+            }
+            assertThat(walking.explaining(() -> walking.count(fragment, suspended, params, "", 40)))
+                    .as("a cap reached by walking the name index needs no other count").singleElement()
+                    .satisfies(plan -> assertThat(plan).startsWith("-- count by walk"));
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
         }
