@@ -40,7 +40,13 @@ class UsageWriteOrderTests {
     void aSeatRecountThatCountedFirstCannotWriteAfterALaterOne() throws Exception {
         UUID tenant = UUID.randomUUID();
         store.ensure(tenant); // the row exists, as it does once a tenant has any usage
-        ExecutorService threads = sideBySide();
+        try (ExecutorService threads = sideBySide()) {
+            recountsInterleaved(tenant, threads);
+        }
+        assertThat(store.row(tenant)).get().extracting(UsageStore.Row::seatsUsed).as("the recount that counted last").isEqualTo(3);
+    }
+
+    private void recountsInterleaved(UUID tenant, ExecutorService threads) throws Exception {
         CountDownLatch firstCounting = new CountDownLatch(1);
         CountDownLatch firstMayAnswer = new CountDownLatch(1);
         // The first recount counts 1 user and is slow to answer, as when its listener thread is descheduled.
@@ -56,26 +62,25 @@ class UsageWriteOrderTests {
         firstMayAnswer.countDown();
         first.get(10, TimeUnit.SECONDS);
         second.get(10, TimeUnit.SECONDS);
-
-        assertThat(store.row(tenant)).get().extracting(UsageStore.Row::seatsUsed).as("the recount that counted last").isEqualTo(3);
     }
 
     @Test
     void aWriteThatLandsLastCarriesTheLatestAsOfEvenIfItsTransactionStartedFirst() throws Exception {
         UUID tenant = UUID.randomUUID();
         store.ensure(tenant);
-        ExecutorService threads = sideBySide();
         Instant at = Instant.now();
         UsageStore.Row[] rows = new UsageStore.Row[2];
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("SELECT now()::text").query(String.class).single(); // the transaction's now() is fixed from here
-            CompletableFuture.runAsync(() -> tx.executeWithoutResult(other -> {
+        try (ExecutorService threads = sideBySide()) {
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("SELECT now()::text").query(String.class).single(); // the transaction's now() is fixed from here
+                CompletableFuture.runAsync(() -> tx.executeWithoutResult(other -> {
+                    store.envelopeSent(tenant, at);
+                    rows[0] = store.row(tenant).orElseThrow();
+                }), threads).join();
                 store.envelopeSent(tenant, at);
-                rows[0] = store.row(tenant).orElseThrow();
-            }), threads).join();
-            store.envelopeSent(tenant, at);
-            rows[1] = store.row(tenant).orElseThrow();
-        });
+                rows[1] = store.row(tenant).orElseThrow();
+            });
+        }
 
         assertThat(rows[1].envelopesTotal()).isEqualTo(2);
         assertThat(rows[1].asOf()).as("the second write's as_of").isAfter(rows[0].asOf());

@@ -1,5 +1,6 @@
 package com.iusign.platform.app.faults;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
 final class GateLoad implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PROBLEM = "urn:iusign:problem:";
 
     enum Kind { ME, SIGN_IN, REFRESH, LINK }
 
@@ -225,12 +227,12 @@ final class GateLoad implements AutoCloseable {
         if (response.statusCode() < 400) {
             return "";
         }
-        int at = response.body().indexOf("urn:iusign:problem:");
-        if (at < 0) {
+        try {
+            String type = JSON.readTree(response.body()).path("type").asString("");
+            return type.startsWith(PROBLEM) ? type.substring(PROBLEM.length()) : "";
+        } catch (JacksonException notJson) {
             return "";
         }
-        int end = response.body().indexOf('"', at);
-        return response.body().substring(at + "urn:iusign:problem:".length(), end < 0 ? response.body().length() : end);
     }
 
     private static HttpRequest get(String instance, String path, String bearer) {
