@@ -141,6 +141,31 @@ class ManifestRankingTests {
     }
 
     @Test
+    void aWordTierCountWithAFilterCountsEachTenantOnceExactlyAndStopsAtItsCap() {
+        String m = marker();
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
+                                             created_at, status_changed_at, source_version, seat_limit, seats_used)
+                SELECT gen_random_uuid(), 'Zz ' || :m || ' ' || :m || ' ' || g, 'zz ' || :m || ' ' || :m || ' ' || g, 'w-' || :m || '-' || g,
+                       (ARRAY['starter','business'])[1 + g % 2], 'ACTIVE', CASE WHEN g % 3 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END,
+                       'owner@' || :m || '.test', now(), now(), 0, 5, CASE WHEN g % 5 = 0 THEN 5 ELSE 1 END
+                  FROM generate_series(1, 600) g""").param("m", m).update();
+        try {
+            ManifestQuery suspended = new ManifestQuery(m, Set.of("SUSPENDED"), Set.of(), Set.of(), null, null, ManifestSort.NAME, 10, null);
+            assertThat(manifest.count(suspended, 1000)).as("two words start with the text in each name: counted once")
+                    .isEqualTo(new TenantManifest.ManifestCount(200, false));
+            assertThat(manifest.count(suspended, 50)).isEqualTo(new TenantManifest.ManifestCount(50, true));
+            ManifestQuery both = new ManifestQuery(m, Set.of("SUSPENDED"), Set.of(), Set.of("business"), null, null, ManifestSort.NAME, 10, null);
+            assertThat(manifest.count(both, 1000).value()).as("g even and a multiple of 3").isEqualTo(100);
+            ManifestQuery over = new ManifestQuery(m, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, 10, null,
+                    Set.of(ManifestQuery.USAGE_OVER), null);
+            assertThat(manifest.count(over, 1000).value()).as("the quota filter's partial index by id").isEqualTo(120);
+        } finally {
+            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+        }
+    }
+
+    @Test
     void mostEnvelopesThisMonthFirstThenEveryOtherTenantAndALastMonthsCountCountsZero() {
         String m = marker();
         jdbc.sql("""
@@ -214,6 +239,34 @@ class ManifestRankingTests {
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
         }
+    }
+
+    @Test
+    void aFragmentWithASpaceIsReadAmongTheNamesWithAWordThatStartsAfterItsSpaceAndLosesNoName() {
+        String m = marker();
+        String tail = m.substring(4);
+        provision("Xa" + m + " Bank 42", "xa-" + m, null);
+        provision(m + " Bank 4711", "m-" + m, null);
+        provision("Q" + m + "  bank 43", "q-" + m, null);
+        provision(m + "bank 42", "nb-" + m, null);
+        provision(m + " Banker", "bk-" + m, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(m, 10).size() == 5);
+
+        String q = tail + " bank 4";
+        ManifestText text = ManifestText.of(q, q);
+        assertThat(text.innerWord()).isEqualTo(tail.length() + 1);
+        assertThat(ManifestText.of("acme  b", "acme  b").innerWord()).as("after the last of two spaces").isEqualTo(6);
+        assertThat(ManifestText.of("acme ", "acme ").innerWord()).as("no word after the space").isEqualTo(-1);
+        assertThat(ManifestText.of("acme-bank", "acme-bank").innerWord()).isEqualTo(-1);
+        ManifestWalk fragment = text.tiers().getLast();
+        assertThat(fragment.matches()).contains("tenant_manifest_word");
+        ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
+        assertThat(matchesFirst.read(fragment, "true", java.util.Map.of(), "", null, 10)).extracting(row -> row.entry().name())
+                .as("inside a word, then a space, then the word (two spaces, too); not without the space or with another word")
+                .containsExactly(m + " Bank 4711", "Xa" + m + " Bank 42");
+        assertThat(matchesFirst.count(fragment, "true", java.util.Map.of(), "", 1000)).isEqualTo(2);
+        assertThat(names(q, 10)).containsExactly(m + " Bank 4711", "Xa" + m + " Bank 42");
+        assertThat(names(tail + "  bank 4", 10)).containsExactly("Q" + m + "  bank 43");
     }
 
     @Test
