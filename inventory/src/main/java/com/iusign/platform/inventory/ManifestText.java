@@ -105,15 +105,22 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
      * text from there on: "acme bank 42" among the ~400 tails "bank 42…" of a million names, which the word index reads
      * in a range, where the trigram index intersects posting lists of a third of the names (12 ms at 1,000,000 tenants
      * for no match). The planner weighs the two by their estimates ("acme b" leaves the range of every word in "b").
-     * Only a space counts: it starts a word in {@code manifest_tails} whatever the database's locale says is a letter.
+     * Only what starts a word in {@code manifest_tails} whatever the database's locale calls a letter counts: a space,
+     * or an ASCII letter or digit after ASCII punctuation ("bank-42" of a slug typed as a name).
      */
     int innerWord() {
         for (int i = 1; i < folded.length(); i++) {
-            if (folded.charAt(i - 1) == ' ' && folded.charAt(i) != ' ') {
+            char before = folded.charAt(i - 1);
+            char at = folded.charAt(i);
+            if (before == ' ' ? at != ' ' : isAsciiAlnum(at) && before > ' ' && before < 0x7f && !isAsciiAlnum(before)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private Map<String, Object> params() {

@@ -250,14 +250,18 @@ class ManifestRankingTests {
         provision("Q" + m + "  bank 43", "q-" + m, null);
         provision(m + "bank 42", "nb-" + m, null);
         provision(m + " Banker", "bk-" + m, null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> names(m, 10).size() == 5);
+        provision("Hy" + m + "-bank 44", "hy-" + m, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> names(m, 10).size() == 6);
 
         String q = tail + " bank 4";
         ManifestText text = ManifestText.of(q, q);
         assertThat(text.innerWord()).isEqualTo(tail.length() + 1);
         assertThat(ManifestText.of("acme  b", "acme  b").innerWord()).as("after the last of two spaces").isEqualTo(6);
         assertThat(ManifestText.of("acme ", "acme ").innerWord()).as("no word after the space").isEqualTo(-1);
-        assertThat(ManifestText.of("acme-bank", "acme-bank").innerWord()).isEqualTo(-1);
+        assertThat(ManifestText.of("acme-bank", "acme-bank").innerWord()).as("after ASCII punctuation").isEqualTo(5);
+        assertThat(ManifestText.of("acme--", "acme--").innerWord()).as("punctuation starts no word").isEqualTo(-1);
+        assertThat(ManifestText.of("acme\u00b7bank", "acme\u00b7bank").innerWord()).as("not after a character a locale may call a letter")
+                .isEqualTo(-1);
         ManifestWalk fragment = text.tiers().getLast();
         assertThat(fragment.matches()).contains("tenant_manifest_word");
         ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
@@ -267,6 +271,11 @@ class ManifestRankingTests {
         assertThat(matchesFirst.count(fragment, "true", java.util.Map.of(), "", 1000)).isEqualTo(2);
         assertThat(names(q, 10)).containsExactly(m + " Bank 4711", "Xa" + m + " Bank 42");
         assertThat(names(tail + "  bank 4", 10)).containsExactly("Q" + m + "  bank 43");
+        ManifestWalk hyphen = ManifestText.of(tail + "-bank 4", tail + "-bank 4").tiers().getLast();
+        assertThat(hyphen.matches()).contains("tenant_manifest_word");
+        assertThat(matchesFirst.read(hyphen, "true", java.util.Map.of(), "", null, 10)).extracting(row -> row.entry().name())
+                .containsExactly("Hy" + m + "-bank 44");
+        assertThat(names(tail + "-bank 4", 10)).containsExactly("Hy" + m + "-bank 44");
     }
 
     @Test
