@@ -122,7 +122,7 @@ class ManifestReader {
         params.putAll(filterParams);
         params.put("limit", limit);
         String rest = walk.exclusions().replace("{key}", walk.key()) + " AND " + filters + (within.isEmpty() ? "" : " AND " + within)
-                + " LIMIT :limit) c";
+                + (inNameOrder(walk, within) ? " ORDER BY " + walk.key() : "") + " LIMIT :limit) c";
         if (walk.narrow() && estimatedMatches(walk, filters, "", params) > matchesToSort) {
             // A fragment in many names: its first matches come soonest from the name index alone, the fragment tested on
             // each entry, where the trigram index reads every candidate first (22 ms for "rban" at 1,000,000 tenants).
@@ -138,6 +138,17 @@ class ManifestReader {
         String sql = "SELECT count(*) FROM (SELECT 1 FROM " + countSource(walk, within) + " WHERE " + walk.matches() + " AND " + rest;
         explain("count, rank " + walk.rank(), sql, params);
         return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /**
+     * Whether a count of {@code walk} reads in name order, as its page does: a name range with a filter that an index in
+     * name order holds. That index then yields exactly the rows counted; left unordered, the planner counted
+     * "k" names over a quota by a sequential scan at 10,000,000 tenants (667,317 rows read for 1,001: 100 ms), having
+     * taken the quota predicate's selectivity for independent of the name.
+     */
+    private static boolean inNameOrder(ManifestWalk walk, String within) {
+        return !within.isEmpty() && ManifestWalk.TABLE.equals(walk.source()) && ManifestWalk.NAME_KEY.equals(walk.key()) && !walk.narrow()
+                && !"true".equals(walk.range());
     }
 
     /**
