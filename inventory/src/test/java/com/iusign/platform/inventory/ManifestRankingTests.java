@@ -233,9 +233,11 @@ class ManifestRankingTests {
                 assertThat(reader.count(fragment, suspended, params, "", 1000)).as("all 100, by the walk's count or after it").isEqualTo(100);
                 assertThat(reader.count(fragment, suspended, params, "", 40)).as("capped").isEqualTo(40);
             }
+            // Where the 300 rows lie in the table is up to PostgreSQL (and the rows of other tests), so whether the
+            // window reaches the cap is not fixed here; the count is exact either way (above).
             assertThat(walking.explaining(() -> walking.count(fragment, suspended, params, "", 40)))
-                    .as("a cap reached by walking the name index needs no other count").singleElement()
-                    .satisfies(plan -> assertThat(plan).startsWith("-- count by walk"));
+                    .as("a dense fragment is counted in a window of the table first").first()
+                    .satisfies(plan -> assertThat(plan).startsWith("-- count by window").contains("Seq Scan on tenant_manifest"));
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
         }
