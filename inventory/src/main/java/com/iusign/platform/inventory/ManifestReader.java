@@ -48,6 +48,7 @@ class ManifestReader {
     private final NamedParameterJdbcTemplate streaming;
 
     private final long matchesToSort;
+    private final int countWindow;
 
     @Autowired
     ManifestReader(JdbcClient jdbc, DataSource dataSource) {
@@ -56,7 +57,13 @@ class ManifestReader {
 
     /** {@code matchesToSort}: 0 walks whenever a walk is possible, {@code Long.MAX_VALUE} reads matches first (tests of both plans). */
     ManifestReader(JdbcClient jdbc, DataSource dataSource, long matchesToSort) {
+        this(jdbc, dataSource, matchesToSort, MIN_WINDOW);
+    }
+
+    /** {@code countWindow}: the least window of rows a dense fragment's count reads as the table lies (a test's: all of it). */
+    ManifestReader(JdbcClient jdbc, DataSource dataSource, long matchesToSort, int countWindow) {
         this.matchesToSort = matchesToSort;
+        this.countWindow = countWindow;
         this.jdbc = jdbc;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(5_000);
@@ -129,7 +136,7 @@ class ManifestReader {
             // first (22 ms for "rban" at 1,000,000 tenants). Not from the name index: names cluster by their first words,
             // and "rban" is in none of the 433,363 names of the "Acme …" block that comes first at 10,000,000 tenants
             // (76 ms). A count that does not reach its cap inside the window is counted again below.
-            params.put("window", Math.max(MIN_WINDOW, WINDOW_PER_ROW * limit));
+            params.put("window", Math.max(countWindow, WINDOW_PER_ROW * limit));
             String walked = "SELECT count(*) FROM (SELECT 1 FROM (SELECT * FROM " + ManifestWalk.TABLE + " LIMIT :window) " + ManifestWalk.TABLE
                     + " WHERE " + walk.matches() + " AND " + rest;
             explain("count by window, rank " + walk.rank(), walked, params);
@@ -167,10 +174,16 @@ class ManifestReader {
         if (!ManifestWalk.WORDS.equals(walk.source())) {
             return walk.source();
         }
-        String rows = "JOIN LATERAL (SELECT * FROM tenant_manifest m WHERE m.tenant_id = w.tenant_id OFFSET 0) tenant_manifest USING (tenant_id)";
-        return within.isEmpty() ? "tenant_manifest_word w " + rows
-                : "tenant_manifest_word w JOIN LATERAL (SELECT f.tenant_id FROM tenant_manifest f WHERE f.tenant_id = w.tenant_id AND " + within
-                        + " OFFSET 0) f USING (tenant_id) " + rows.replace("w.tenant_id", "f.tenant_id");
+        if (within.isEmpty()) {
+            return "tenant_manifest_word w " + rowsOf("w");
+        }
+        return "tenant_manifest_word w JOIN LATERAL (SELECT f.tenant_id FROM tenant_manifest f WHERE f.tenant_id = w.tenant_id AND " + within
+                + " OFFSET 0) f USING (tenant_id) " + rowsOf("f");
+    }
+
+    /** The manifest rows of the tenants {@code alias} yields, each read by id on its own. */
+    private static String rowsOf(String alias) {
+        return "JOIN LATERAL (SELECT * FROM tenant_manifest m WHERE m.tenant_id = " + alias + ".tenant_id OFFSET 0) tenant_manifest USING (tenant_id)";
     }
 
     private static String walkSql(ManifestWalk walk, String filters, String keyset) {

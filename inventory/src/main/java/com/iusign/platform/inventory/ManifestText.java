@@ -100,7 +100,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     }
 
     /**
-     * Where in the folded text a later word starts (after a space), or -1. Wherever a name contains the text, a word of
+     * Where in the folded text a later word starts, or -1. Wherever a name contains the text, a word of
      * the name starts there too, so the fragment tier's matches are among the names with a word that starts with the
      * text from there on: "acme bank 42" among the ~400 tails "bank 42…" of a million names, which the word index reads
      * in a range, where the trigram index intersects posting lists of a third of the names (12 ms at 1,000,000 tenants
@@ -126,8 +126,9 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     private Map<String, Object> params() {
         Map<String, Object> params = new HashMap<>();
         int word = innerWord();
-        params.put("fw", word < 0 ? "" : folded.substring(word));
-        params.put("fwEnd", word < 0 ? "" : end(folded.substring(word)));
+        String fromWord = word < 0 ? "" : folded.substring(word);
+        params.put("fw", fromWord);
+        params.put("fwEnd", fromWord.isEmpty() ? "" : end(fromWord));
         params.put("ql", lower);
         params.put("qlEnd", end(lower));
         params.put("f", folded);

@@ -238,6 +238,13 @@ class ManifestRankingTests {
             assertThat(walking.explaining(() -> walking.count(fragment, suspended, params, "", 40)))
                     .as("a dense fragment is counted in a window of the table first").first()
                     .satisfies(plan -> assertThat(plan).startsWith("-- count by window").contains("Seq Scan on tenant_manifest"));
+            // A window over the whole table: its count alone decides when it reaches the cap, and must be exact.
+            ManifestReader wholeTable = new ManifestReader(jdbc, dataSource, 0, Integer.MAX_VALUE);
+            assertThat(wholeTable.explaining(() -> assertThat(wholeTable.count(fragment, suspended, params, "", 100)).isEqualTo(100)))
+                    .as("the window reached the cap: no other count").singleElement()
+                    .satisfies(plan -> assertThat(plan).startsWith("-- count by window"));
+            assertThat(wholeTable.count(fragment, suspended, params, "", 101)).as("one over: the window falls short, the trigram index counts")
+                    .isEqualTo(100);
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
         }
