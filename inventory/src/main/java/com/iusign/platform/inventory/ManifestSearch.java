@@ -5,9 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,13 +28,13 @@ class ManifestSearch {
 
     /** Up to {@code limit} rows after {@code after}, in the query's order: the walks in turn until the page is full. */
     List<ManifestReader.Row> page(ManifestQuery query, @Nullable ManifestCursor after, int limit) {
-        Filters filters = Filters.of(query);
+        WalkFilters filters = WalkFilters.of(query);
         List<ManifestReader.Row> rows = new ArrayList<>();
         for (ManifestWalk walk : walks(query)) {
             if (after != null && walk.rank() < after.rank()) {
                 continue;
             }
-            rows.addAll(reader.read(walk, filters.sql(), filters.params(), filters.within(), after, limit - rows.size()));
+            rows.addAll(reader.read(walk, filters, after, limit - rows.size()));
             if (rows.size() >= limit) {
                 break;
             }
@@ -46,8 +44,8 @@ class ManifestSearch {
 
     /** Every match of {@code query} in its order (its size and cursor aside), one statement per walk, streamed. */
     void stream(ManifestQuery query, Consumer<ManifestEntry> each) {
-        Filters filters = Filters.of(query);
-        walks(query).forEach(walk -> reader.stream(walk, filters.sql(), filters.params(), filters.within(), each));
+        WalkFilters filters = WalkFilters.of(query);
+        walks(query).forEach(walk -> reader.stream(walk, filters, each));
     }
 
     private List<ManifestWalk> walks(ManifestQuery query) {
@@ -63,10 +61,10 @@ class ManifestSearch {
         if (query.q() == null) {
             return store.countUpTo(query, cap);
         }
-        Filters filters = Filters.of(query);
+        WalkFilters filters = WalkFilters.of(query);
         long counted = 0;
         for (ManifestWalk tier : text(query.q()).tiers()) {
-            counted += reader.count(tier, filters.sql(), filters.params(), filters.within(), (int) (cap + 1 - counted));
+            counted += reader.count(tier, filters, (int) (cap + 1 - counted));
             if (counted > cap) {
                 break;
             }
@@ -76,41 +74,5 @@ class ManifestSearch {
 
     private ManifestText text(String q) {
         return ManifestText.of(q, jdbc.sql("SELECT manifest_fold(:q)").param("q", q).query(String.class).single());
-    }
-
-    /**
-     * The filters of a query as one condition, and the one of them whose index in name order a walk reads instead of
-     * the whole name index: the quota predicate of a usage filter (a partial index), else a status, subscription or
-     * plan filter of one value, in that order (each has an index that leads with it and follows with the name); empty
-     * when there is none. Only one: with two or three such filters in the walk's range, the planner answered the
-     * range by combining their bitmaps and sorting (64 ms at 1M tenants for status, plan and subscription together)
-     * where one index's walk, the others tested on its rows, fills a page from a few thousand entries.
-     */
-    private record Filters(String sql, Map<String, Object> params, String within) {
-
-        static Filters of(ManifestQuery query) {
-            StringBuilder sql = new StringBuilder("true");
-            Map<String, Object> params = new LinkedHashMap<>();
-            ManifestStore.where(query, sql, params);
-            String within = ManifestStore.quotaPredicate(query);
-            if (within.isEmpty()) {
-                within = single(params, "status", query.statuses());
-            }
-            if (within.isEmpty()) {
-                within = single(params, "subscription_status", query.subscriptions());
-            }
-            if (within.isEmpty()) {
-                within = single(params, "plan", query.plans());
-            }
-            return new Filters(sql.toString(), params, within);
-        }
-
-        private static String single(Map<String, Object> params, String column, java.util.Set<String> values) {
-            if (values.size() != 1) {
-                return "";
-            }
-            params.put("only_" + column, values.iterator().next());
-            return column + " = :only_" + column;
-        }
     }
 }

@@ -143,9 +143,7 @@ class ManifestStore {
 
     /** The filters of {@code query} (not its text) as {@code " AND …"} conditions. */
     static void where(ManifestQuery query, StringBuilder sql, Map<String, Object> params) {
-        in(sql, params, "status", "statuses", query.statuses());
-        in(sql, params, "subscription_status", "subscriptions", query.subscriptions());
-        in(sql, params, "plan", "plans", query.plans());
+        columns(query, sql, params);
         if (query.createdFrom() != null) {
             sql.append(" AND created_at >= :createdFrom");
             params.put("createdFrom", Timestamp.from(query.createdFrom()));
@@ -170,6 +168,16 @@ class ManifestStore {
             sql.append(" AND coalesce(last_activity_at, created_at) < now() - make_interval(days => :inactiveDays)");
             params.put("inactiveDays", query.inactiveDays());
         }
+    }
+
+    /**
+     * The status, subscription and plan filters of {@code query} as {@code " AND …"} conditions: the filters that each
+     * word of a name carries too (tenant_manifest_word, inventory-014).
+     */
+    static void columns(ManifestQuery query, StringBuilder sql, Map<String, Object> params) {
+        in(sql, params, "status", "statuses", query.statuses());
+        in(sql, params, "subscription_status", "subscriptions", query.subscriptions());
+        in(sql, params, "plan", "plans", query.plans());
     }
 
     /** The partial index predicate the usage filters of {@code query} imply; empty without one. */

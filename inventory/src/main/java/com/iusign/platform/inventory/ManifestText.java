@@ -22,8 +22,10 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     static final int MIN_CONTAINS = 3;
 
     private static final String NAME = ManifestWalk.NAME_KEY;
-    private static final String SLUG = "slug COLLATE \"C\"";
+    private static final String SLUG = ManifestWalk.SLUG_KEY;
     private static final String DOMAIN = "lower(custom_domain) COLLATE \"C\"";
+    /** The predicate of the marks index (inventory-013), word for word, so that the planner knows it may read it. */
+    private static final String MARKED = "name_folded ~ '[^a-z0-9 ]'";
 
     /** {@code folded} is {@code manifest_fold} of the text, as the database folds names. */
     static ManifestText of(String q, String folded) {
@@ -60,7 +62,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
             // after "Acme"), the walk reads index entries, not rows.
             String contains = "name_folded LIKE :fLike ESCAPE '\\'";
             tiers.add(new ManifestWalk(6, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, contains, and(before),
-                    innerWord() < 0 ? contains : contains + " AND tenant_id IN (SELECT tenant_id FROM tenant_manifest_word WHERE "
+                    innerWord() < 0 ? fragment() : fragment() + " AND tenant_id IN (SELECT tenant_id FROM tenant_manifest_word WHERE "
                             + range("tail", "fw", "fwEnd") + ")", params, true, true));
         }
         return tiers;
@@ -82,7 +84,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         ids.add("SELECT tenant_id FROM tenant_manifest WHERE custom_domain IS NOT NULL AND " + range(DOMAIN, "ql", "qlEnd"));
         if (folded.length() >= MIN_CONTAINS) {
             any.add("name_folded LIKE :fLike ESCAPE '\\'");
-            ids.add("SELECT tenant_id FROM tenant_manifest WHERE name_folded LIKE :fLike ESCAPE '\\'");
+            ids.add("SELECT tenant_id FROM tenant_manifest WHERE " + fragment());
         }
         String condition = "(" + String.join(" OR ", any) + ")";
         String matching = "tenant_id IN (" + String.join(" UNION ALL ", ids) + ")";
@@ -93,6 +95,23 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     private String identifier() {
         return "(slug = :ql OR (custom_domain IS NOT NULL AND " + DOMAIN + " = :ql)"
                 + (idPrefix ? " OR (" + range("id_text COLLATE \"C\"", "ql", "qlEnd") + ")" : "") + ")";
+    }
+
+    /**
+     * The names that contain the text, as their rows are found: a text with a character that is not a letter, a digit or
+     * a space ("acme-", "o'b", "at&t") is also looked for among the names that hold each of its three-character pieces
+     * with such a character (inventory-013), because the trigram index ignores those characters and would read every
+     * name with "acme" for "acme-".
+     */
+    String fragment() {
+        String contains = "name_folded LIKE :fLike ESCAPE '\\'";
+        return marked() ? contains + " AND " + MARKED + " AND manifest_marks(name_folded) @> manifest_marks(:f)" : contains;
+    }
+
+    /** Whether the text has a piece {@code manifest_marks} keeps: three characters or more, one of them not a-z, 0-9 or a space. */
+    boolean marked() {
+        return folded.codePointCount(0, folded.length()) >= 3
+                && folded.codePoints().anyMatch(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' '));
     }
 
     private static String anyWord() {

@@ -17,9 +17,12 @@ record ManifestWalk(int rank, String source, String key, boolean descending, Key
                     String matches, Map<String, Object> params, boolean indexed, boolean narrow) {
 
     static final String TABLE = "tenant_manifest";
-    static final String WORDS = "tenant_manifest_word w JOIN tenant_manifest USING (tenant_id)";
+    /** Only the word's own columns: the filters it carries too (inventory-014) would be ambiguous with the row's. */
+    static final String WORDS = "(SELECT tail, tenant_id FROM tenant_manifest_word) w JOIN tenant_manifest USING (tenant_id)";
     /** The folded name, a column in the "C" collation (inventory-010): its order is code point order, a prefix a range. */
     static final String NAME_KEY = "name_folded";
+    /** The slug in the "C" collation: its index also carries the status, plan and subscription (inventory-015). */
+    static final String SLUG_KEY = "slug COLLATE \"C\"";
 
     /** How a key travels in a cursor; {@code ID}: the walk is in tenant id order alone. */
     enum KeyKind { TEXT, TIME, NUMBER, ID }

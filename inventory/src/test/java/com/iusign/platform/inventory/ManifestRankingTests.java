@@ -159,7 +159,22 @@ class ManifestRankingTests {
             assertThat(manifest.count(both, 1000).value()).as("g even and a multiple of 3").isEqualTo(100);
             ManifestQuery over = new ManifestQuery(m, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.NAME, 10, null,
                     Set.of(ManifestQuery.USAGE_OVER), null);
-            assertThat(manifest.count(over, 1000).value()).as("the quota filter's partial index by id").isEqualTo(120);
+            assertThat(manifest.count(over, 1000).value()).as("a quota filter").isEqualTo(120);
+            ManifestQuery slugs = new ManifestQuery("w-" + m + "-", Set.of("SUSPENDED"), Set.of(), Set.of("business"), null, null,
+                    ManifestSort.NAME, 10, null);
+            assertThat(manifest.count(slugs, 1000).value()).as("a slug tier's count tests the filters on the slug index").isEqualTo(100);
+            assertThat(manifest.count(slugs, 60)).isEqualTo(new TenantManifest.ManifestCount(60, true));
+
+            // The words carry the filters (inventory-014): a change of status, alone or with the name, reaches them.
+            jdbc.sql("UPDATE tenant_manifest SET status = 'ACTIVE' WHERE owner_email = 'owner@' || :m || '.test' AND plan = 'business'")
+                    .param("m", m).update();
+            assertThat(manifest.count(suspended, 1000).value()).isEqualTo(100);
+            assertThat(manifest.count(both, 1000).value()).isZero();
+            jdbc.sql("UPDATE tenant_manifest SET name_folded = name_folded || ' renamed', status = 'SUSPENDED' WHERE slug = 'w-' || :m || '-1'")
+                    .param("m", m).update();
+            assertThat(manifest.count(suspended, 1000).value()).isEqualTo(101);
+            assertThat(manifest.count(both, 1000).value()).isEqualTo(1);
+            assertThat(manifest.count(slugs, 1000).value()).isEqualTo(1);
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
         }
@@ -212,12 +227,11 @@ class ManifestRankingTests {
             assertThat(fragment.narrow()).isTrue();
             ManifestReader walking = new ManifestReader(jdbc, dataSource, 0);
             ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
-            String suspended = "status IN (:statuses)";
-            java.util.Map<String, Object> params = java.util.Map.of("statuses", List.of("SUSPENDED"));
+            WalkFilters suspended = WalkFilters.of("status IN (:statuses)", java.util.Map.of("statuses", List.of("SUSPENDED")));
             for (ManifestReader reader : List.of(walking, matchesFirst)) {
-                List<ManifestReader.Row> first = reader.read(fragment, suspended, params, "", null, 40);
+                List<ManifestReader.Row> first = reader.read(fragment, suspended, null, 40);
                 ManifestReader.Row last = first.getLast();
-                List<ManifestReader.Row> second = reader.read(fragment, suspended, params, "", new ManifestCursor(ManifestSort.NAME, 6,
+                List<ManifestReader.Row> second = reader.read(fragment, suspended, new ManifestCursor(ManifestSort.NAME, 6,
                         last.key(), last.id()), 100);
                 assertThat(first).hasSize(40);
                 assertThat(second).hasSize(60);
@@ -226,24 +240,24 @@ class ManifestRankingTests {
                         .isSortedAccordingTo(java.util.Comparator.comparing(name -> name.toLowerCase(java.util.Locale.ROOT)))
                         .allMatch(name -> Integer.parseInt(name.substring(name.lastIndexOf(' ') + 1)) % 3 == 0);
             }
-            assertThat(walking.explaining(() -> walking.read(fragment, suspended, params, "", null, 40)))
+            assertThat(walking.explaining(() -> walking.read(fragment, suspended, null, 40)))
                     .as("the narrow walk ran").anyMatch(plan -> plan.startsWith("-- walk"))
                     .noneMatch(plan -> plan.startsWith("-- matches first"));
             for (ManifestReader reader : List.of(walking, matchesFirst)) {
-                assertThat(reader.count(fragment, suspended, params, "", 1000)).as("all 100, by the walk's count or after it").isEqualTo(100);
-                assertThat(reader.count(fragment, suspended, params, "", 40)).as("capped").isEqualTo(40);
+                assertThat(reader.count(fragment, suspended, 1000)).as("all 100, by the walk's count or after it").isEqualTo(100);
+                assertThat(reader.count(fragment, suspended, 40)).as("capped").isEqualTo(40);
             }
             // Where the 300 rows lie in the table is up to PostgreSQL (and the rows of other tests), so whether the
             // window reaches the cap is not fixed here; the count is exact either way (above).
-            assertThat(walking.explaining(() -> walking.count(fragment, suspended, params, "", 40)))
+            assertThat(walking.explaining(() -> walking.count(fragment, suspended, 40)))
                     .as("a dense fragment is counted in a window of the table first").first()
                     .satisfies(plan -> assertThat(plan).startsWith("-- count by window").contains("Seq Scan on tenant_manifest"));
             // A window over the whole table: its count alone decides when it reaches the cap, and must be exact.
             ManifestReader wholeTable = new ManifestReader(jdbc, dataSource, 0, Integer.MAX_VALUE);
-            assertThat(wholeTable.explaining(() -> assertThat(wholeTable.count(fragment, suspended, params, "", 100)).isEqualTo(100)))
+            assertThat(wholeTable.explaining(() -> assertThat(wholeTable.count(fragment, suspended, 100)).isEqualTo(100)))
                     .as("the window reached the cap: no other count").singleElement()
                     .satisfies(plan -> assertThat(plan).startsWith("-- count by window"));
-            assertThat(wholeTable.count(fragment, suspended, params, "", 101)).as("one over: the window falls short, the trigram index counts")
+            assertThat(wholeTable.count(fragment, suspended, 101)).as("one over: the window falls short, the trigram index counts")
                     .isEqualTo(100);
         } finally {
             jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
@@ -274,17 +288,55 @@ class ManifestRankingTests {
         ManifestWalk fragment = text.tiers().getLast();
         assertThat(fragment.matches()).contains("tenant_manifest_word");
         ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
-        assertThat(matchesFirst.read(fragment, "true", java.util.Map.of(), "", null, 10)).extracting(row -> row.entry().name())
+        assertThat(matchesFirst.read(fragment, WalkFilters.NONE, null, 10)).extracting(row -> row.entry().name())
                 .as("inside a word, then a space, then the word (two spaces, too); not without the space or with another word")
                 .containsExactly(m + " Bank 4711", "Xa" + m + " Bank 42");
-        assertThat(matchesFirst.count(fragment, "true", java.util.Map.of(), "", 1000)).isEqualTo(2);
+        assertThat(matchesFirst.count(fragment, WalkFilters.NONE, 1000)).isEqualTo(2);
         assertThat(names(q, 10)).containsExactly(m + " Bank 4711", "Xa" + m + " Bank 42");
         assertThat(names(tail + "  bank 4", 10)).containsExactly("Q" + m + "  bank 43");
         ManifestWalk hyphen = ManifestText.of(tail + "-bank 4", tail + "-bank 4").tiers().getLast();
         assertThat(hyphen.matches()).contains("tenant_manifest_word");
-        assertThat(matchesFirst.read(hyphen, "true", java.util.Map.of(), "", null, 10)).extracting(row -> row.entry().name())
+        assertThat(matchesFirst.read(hyphen, WalkFilters.NONE, null, 10)).extracting(row -> row.entry().name())
                 .containsExactly("Hy" + m + "-bank 44");
         assertThat(names(tail + "-bank 4", 10)).containsExactly("Hy" + m + "-bank 44");
+    }
+
+    @Test
+    void aFragmentWithPunctuationIsReadAmongTheNamesWithItsPiecesNotAmongEveryNameWithItsLetters() {
+        String m = marker();
+        jdbc.sql("""
+                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
+                                             created_at, status_changed_at, source_version)
+                SELECT gen_random_uuid(), n, lower(n), 'p-' || :m || '-' || g, 'starter', 'ACTIVE', 'ACTIVE', 'owner@' || :m || '.test',
+                       now() - g * interval '1 minute', now(), 0
+                  FROM (SELECT g, CASE g WHEN 1 THEN 'Qq' || :m || '-Bank 1' WHEN 2 THEN 'Ab' || :m || '- y' WHEN 3 THEN 'Qq' || :m || '.co'
+                                         WHEN 4 THEN 'Qq' || :m || 'bank' ELSE 'Zz' || :m || ' row ' || g END AS n
+                          FROM generate_series(1, 3000) g) rows""").param("m", m).update();
+        jdbc.sql("ANALYZE tenant_manifest").update();
+        try {
+            String q = m.substring(2) + "-";
+            ManifestText text = ManifestText.of(q, q);
+            assertThat(text.marked()).isTrue();
+            assertThat(ManifestText.of("acme bank", "acme bank").marked()).as("letters, digits and spaces only").isFalse();
+            assertThat(ManifestText.of("o'", "o'").marked()).as("under three characters: no piece").isFalse();
+            assertThat(names(q, 10)).as("the names with the text, not those with its letters alone")
+                    .containsExactly("Ab" + m + "- y", "Qq" + m + "-Bank 1");
+            assertThat(names(m.substring(2) + ".c", 10)).containsExactly("Qq" + m + ".co");
+            assertThat(manifest.count(query(q, 50), 1000).value()).isEqualTo(2);
+            ManifestQuery byCreation = new ManifestQuery(q, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.CREATED, 10, null);
+            assertThat(manifest.search(byCreation).items()).extracting(ManifestEntry::name)
+                    .containsExactly("Qq" + m + "-Bank 1", "Ab" + m + "- y");
+
+            ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
+            ManifestWalk fragment = text.tiers().getLast();
+            assertThat(matchesFirst.explaining(() -> assertThat(matchesFirst.read(fragment, WalkFilters.NONE, null, 10))
+                    .hasSize(2)))
+                    .as("read through the marks index, not through the 3,000 names with the text's letters")
+                    .anySatisfy(plan -> assertThat(plan).startsWith("-- matches first").contains("tenant_manifest_name_marks")
+                            .doesNotContain("tenant_manifest_name_trgm"));
+        } finally {
+            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+        }
     }
 
     @Test
