@@ -85,13 +85,11 @@ class ManifestRankingTests {
     @Test
     void aSparseFilterOverADenseTextIsReadByItsMatchesAndStaysComplete() {
         String m = marker();
-        jdbc.sql("""
-                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
-                                             created_at, status_changed_at, source_version)
+        insertRows(m, "", """
                 SELECT gen_random_uuid(), :m || ' row ' || lpad(g::text, 4, '0'), :m || ' row ' || lpad(g::text, 4, '0'),
                        'r-' || :m || '-' || g, 'starter', 'ACTIVE', CASE WHEN g % 1000 = 7 THEN 'SUSPENDED' ELSE 'ACTIVE' END,
                        'owner@' || :m || '.test', now(), now(), 0
-                  FROM generate_series(1, 3000) g""").param("m", m).update();
+                  FROM generate_series(1, 3000) g""");
         try {
             ManifestQuery suspended = new ManifestQuery(m, Set.of("SUSPENDED"), Set.of(), Set.of(), null, null, ManifestSort.NAME, 10, null);
             assertThat(manifest.search(suspended).items()).extracting(ManifestEntry::name)
@@ -103,20 +101,18 @@ class ManifestRankingTests {
                     ManifestSort.CREATED, 10, null);
             assertThat(manifest.search(byCreation).items()).extracting(ManifestEntry::name).containsExactly(m + " row 2007");
         } finally {
-            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+            removeRows(m);
         }
     }
 
     @Test
     void threeFiltersTogetherPageThroughExactlyTheirRowsInNameOrderWithAndWithoutText() {
         String m = marker();
-        jdbc.sql("""
-                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
-                                             created_at, status_changed_at, source_version)
+        insertRows(m, "", """
                 SELECT gen_random_uuid(), :m || ' c' || lpad(g::text, 4, '0'), :m || ' c' || lpad(g::text, 4, '0'), 'c-' || :m || '-' || g,
                        (ARRAY['starter','business','enterprise'])[1 + g % 3], (ARRAY['TRIALING','ACTIVE','PAST_DUE'])[1 + (g / 3) % 3],
                        CASE WHEN g % 2 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END, 'owner@' || :m || '.test', now(), now(), 0
-                  FROM generate_series(1, 1800) g""").param("m", m).update();
+                  FROM generate_series(1, 1800) g""");
         try {
             for (String text : java.util.Arrays.asList(null, m)) {
                 List<UUID> expected = jdbc.sql("""
@@ -136,20 +132,18 @@ class ManifestRankingTests {
                 assertThat(seen).as("text " + text).hasSizeGreaterThanOrEqualTo(100).isEqualTo(expected);
             }
         } finally {
-            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+            removeRows(m);
         }
     }
 
     @Test
     void aWordTierCountWithAFilterCountsEachTenantOnceExactlyAndStopsAtItsCap() {
         String m = marker();
-        jdbc.sql("""
-                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
-                                             created_at, status_changed_at, source_version, seat_limit, seats_used)
+        insertRows(m, ", seat_limit, seats_used", """
                 SELECT gen_random_uuid(), 'Zz ' || :m || ' ' || :m || ' ' || g, 'zz ' || :m || ' ' || :m || ' ' || g, 'w-' || :m || '-' || g,
                        (ARRAY['starter','business'])[1 + g % 2], 'ACTIVE', CASE WHEN g % 3 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END,
                        'owner@' || :m || '.test', now(), now(), 0, 5, CASE WHEN g % 5 = 0 THEN 5 ELSE 1 END
-                  FROM generate_series(1, 600) g""").param("m", m).update();
+                  FROM generate_series(1, 600) g""");
         try {
             ManifestQuery suspended = new ManifestQuery(m, Set.of("SUSPENDED"), Set.of(), Set.of(), null, null, ManifestSort.NAME, 10, null);
             assertThat(manifest.count(suspended, 1000)).as("two words start with the text in each name: counted once")
@@ -176,22 +170,20 @@ class ManifestRankingTests {
             assertThat(manifest.count(both, 1000).value()).isEqualTo(1);
             assertThat(manifest.count(slugs, 1000).value()).isEqualTo(1);
         } finally {
-            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+            removeRows(m);
         }
     }
 
     @Test
     void mostEnvelopesThisMonthFirstThenEveryOtherTenantAndALastMonthsCountCountsZero() {
         String m = marker();
-        jdbc.sql("""
-                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
-                                             created_at, status_changed_at, source_version, envelopes_this_month, usage_month)
+        insertRows(m, ", envelopes_this_month, usage_month", """
                 SELECT gen_random_uuid(), :m || ' e' || v.n, :m || ' e' || v.n, 'e-' || :m || '-' || v.n, 'starter', 'ACTIVE', 'ACTIVE',
                        'owner@' || :m || '.test', now(), now(), 0, v.envelopes,
                        CASE WHEN v.last_month THEN date_trunc('month', now() - interval '1 month')::date
                             ELSE date_trunc('month', now() AT TIME ZONE 'UTC')::date END
                   FROM (VALUES (1, 30, false), (2, 7, false), (3, 500, true), (4, 0, false), (5, 12, false), (6, 0, true)) v(n, envelopes, last_month)
-                """).param("m", m).update();
+                """);
         try {
             ManifestQuery byEnvelopes = new ManifestQuery(m, Set.of(), Set.of(), Set.of(), null, null, ManifestSort.ENVELOPES_THIS_MONTH, 2, null);
             List<ManifestEntry> seen = new ArrayList<>();
@@ -208,19 +200,17 @@ class ManifestRankingTests {
                     java.util.Comparator.reverseOrder());
             assertThat(seen.subList(3, 6)).extracting(ManifestEntry::name).containsExactlyInAnyOrder(m + " e3", m + " e4", m + " e6");
         } finally {
-            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+            removeRows(m);
         }
     }
 
     @Test
     void aFragmentTierReadByANarrowIndexWalkAndByItsMatchesFirstGivesTheSamePages() {
         String m = marker();
-        jdbc.sql("""
-                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
-                                             created_at, status_changed_at, source_version)
+        insertRows(m, "", """
                 SELECT gen_random_uuid(), 'Zz' || :m || ' ' || g, 'zz' || :m || ' ' || g, 'f-' || :m || '-' || g, 'starter', 'ACTIVE',
                        CASE WHEN g % 3 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END, 'owner@' || :m || '.test', now(), now(), 0
-                  FROM generate_series(1, 300) g""").param("m", m).update();
+                  FROM generate_series(1, 300) g""");
         try {
             ManifestWalk fragment = ManifestText.of(m, m).tiers().getLast();
             assertThat(fragment.rank()).isEqualTo(6);
@@ -260,7 +250,7 @@ class ManifestRankingTests {
             assertThat(wholeTable.count(fragment, suspended, 101)).as("one over: the window falls short, the trigram index counts")
                     .isEqualTo(100);
         } finally {
-            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+            removeRows(m);
         }
     }
 
@@ -304,14 +294,12 @@ class ManifestRankingTests {
     @Test
     void aFragmentWithPunctuationIsReadAmongTheNamesWithItsPiecesNotAmongEveryNameWithItsLetters() {
         String m = marker();
-        jdbc.sql("""
-                INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email,
-                                             created_at, status_changed_at, source_version)
+        insertRows(m, "", """
                 SELECT gen_random_uuid(), n, lower(n), 'p-' || :m || '-' || g, 'starter', 'ACTIVE', 'ACTIVE', 'owner@' || :m || '.test',
                        now() - g * interval '1 minute', now(), 0
                   FROM (SELECT g, CASE g WHEN 1 THEN 'Qq' || :m || '-Bank 1' WHEN 2 THEN 'Ab' || :m || '- y' WHEN 3 THEN 'Qq' || :m || '.co'
                                          WHEN 4 THEN 'Qq' || :m || 'bank' ELSE 'Zz' || :m || ' row ' || g END AS n
-                          FROM generate_series(1, 3000) g) rows""").param("m", m).update();
+                          FROM generate_series(1, 3000) g) rows""");
         jdbc.sql("ANALYZE tenant_manifest").update();
         try {
             String q = m.substring(2) + "-";
@@ -335,7 +323,7 @@ class ManifestRankingTests {
                     .anySatisfy(plan -> assertThat(plan).startsWith("-- matches first").contains("tenant_manifest_name_marks")
                             .doesNotContain("tenant_manifest_name_trgm"));
         } finally {
-            jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
+            removeRows(m);
         }
     }
 
@@ -352,6 +340,16 @@ class ManifestRankingTests {
 
     private List<String> names(String q, int size) {
         return manifest.search(query(q, size)).items().stream().map(ManifestEntry::name).toList();
+    }
+
+    /** Rows straight into the manifest: {@code select} yields the columns below and then {@code more}, with {@code :m} bound. */
+    private void insertRows(String m, String more, String select) {
+        jdbc.sql("INSERT INTO tenant_manifest (tenant_id, name, name_folded, slug, plan, subscription_status, status, owner_email, "
+                + "created_at, status_changed_at, source_version" + more + ") " + select).param("m", m).update();
+    }
+
+    private void removeRows(String m) {
+        jdbc.sql("DELETE FROM tenant_manifest WHERE owner_email = 'owner@' || :m || '.test'").param("m", m).update();
     }
 
     private static ManifestQuery query(String q, int size) {
