@@ -275,8 +275,12 @@ class ManifestRankingTests {
         assertThat(ManifestText.of("acme--", "acme--").innerWord()).as("punctuation starts no word").isEqualTo(-1);
         assertThat(ManifestText.of("acme\u00b7bank", "acme\u00b7bank").innerWord()).as("not after a character a locale may call a letter")
                 .isEqualTo(-1);
+        assertThat(jdbc.sql("SELECT ARRAY[manifest_preceding('ab cd', 'cd'), manifest_preceding('abcdefghij klm', 'klm'), "
+                + "manifest_preceding('ab', 'ab')]").query((row, n) -> List.of((String[]) row.getArray(1).getArray())).single())
+                .as("up to eight characters before the word").containsExactly("ab ", "defghij ", "");
         ManifestWalk fragment = text.tiers().getLast();
         assertThat(fragment.matches()).contains("tenant_manifest_word");
+        assertThat(fragment.params()).containsEntry("head", tail + " ").containsEntry("headLength", 8);
         ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
         assertThat(matchesFirst.read(fragment, WalkFilters.NONE, null, 10)).extracting(row -> row.entry().name())
                 .as("inside a word, then a space, then the word (two spaces, too); not without the space or with another word")
