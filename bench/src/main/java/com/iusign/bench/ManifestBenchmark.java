@@ -231,14 +231,19 @@ public final class ManifestBenchmark {
     private static Timing time(List<String> inputs, java.util.function.ToIntFunction<String> run) {
         inputs.subList(0, 5).forEach(run::applyAsInt);
         List<Long> nanos = new ArrayList<>();
-        int slowest = 5;
-        for (int i = 5; i < inputs.size(); i++) {
+        String slowest = null;
+        long slowestNanos = -1;
+        for (String input : inputs.subList(5, inputs.size())) {
             long start = System.nanoTime();
-            run.applyAsInt(inputs.get(i));
-            nanos.add(System.nanoTime() - start);
-            slowest = nanos.getLast() > nanos.get(slowest - 5) ? i : slowest;
+            run.applyAsInt(input);
+            long took = System.nanoTime() - start;
+            nanos.add(took);
+            if (took > slowestNanos) {
+                slowest = input;
+                slowestNanos = took;
+            }
         }
-        return new Timing(BenchApp.percentile(nanos, 50), BenchApp.percentile(nanos, 95), inputs.get(slowest), nanos.get(slowest - 5) / 1e6);
+        return new Timing(BenchApp.percentile(nanos, 50), BenchApp.percentile(nanos, 95), slowest, slowestNanos / 1e6);
     }
 
     /** The admin API over loopback HTTP, with a client registered for the benchmark and its token renewed as it ages. */

@@ -20,7 +20,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     private static final Pattern ID_PREFIX = Pattern.compile("^[0-9a-f-]{4,36}$");
     /** Shorter texts match only at the start of a name, a word, a slug or a domain: anywhere would match nearly every name. */
     static final int MIN_CONTAINS = 3;
-    /** How many characters before it each word start carries (manifest_preceding, inventory-016). */
+    /** How many characters before it each word start carries (manifest_preceding, inventory-014). */
     static final int PRECEDING = 8;
 
     private static final String NAME = ManifestWalk.NAME_KEY;
@@ -28,6 +28,8 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
     private static final String DOMAIN = "lower(custom_domain) COLLATE \"C\"";
     /** The predicate of the marks index (inventory-013), word for word, so that the planner knows it may read it. */
     private static final String MARKED = "name_folded ~ '[^a-z0-9 ]'";
+    /** The name contains the text (as a LIKE pattern, :fLike). */
+    private static final String CONTAINS = "name_folded LIKE :fLike ESCAPE '\\'";
 
     /** {@code folded} is {@code manifest_fold} of the text, as the database folds names. */
     static ManifestText of(String q, String folded) {
@@ -62,8 +64,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         if (folded.length() >= MIN_CONTAINS) {
             // The fragment is tested on the name index alone: where its matches lie far along the name order (a trade
             // after "Acme"), the walk reads index entries, not rows.
-            String contains = "name_folded LIKE :fLike ESCAPE '\\'";
-            tiers.add(new ManifestWalk(6, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, contains, and(before),
+            tiers.add(new ManifestWalk(6, ManifestWalk.TABLE, NAME, false, ManifestWalk.KeyKind.TEXT, CONTAINS, and(before),
                     innerWord() < 0 ? fragment() : fragment() + " AND tenant_id IN (SELECT tenant_id FROM tenant_manifest_word WHERE "
                             + range("tail", "fw", "fwEnd") + " AND right(preceding, :headLength) = :head)", params, true, true));
         }
@@ -85,7 +86,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
         ids.add("SELECT tenant_id FROM tenant_manifest WHERE " + range(SLUG, "ql", "qlEnd"));
         ids.add("SELECT tenant_id FROM tenant_manifest WHERE custom_domain IS NOT NULL AND " + range(DOMAIN, "ql", "qlEnd"));
         if (folded.length() >= MIN_CONTAINS) {
-            any.add("name_folded LIKE :fLike ESCAPE '\\'");
+            any.add(CONTAINS);
             ids.add("SELECT tenant_id FROM tenant_manifest WHERE " + fragment());
         }
         String condition = "(" + String.join(" OR ", any) + ")";
@@ -106,8 +107,7 @@ record ManifestText(String lower, String folded, boolean idPrefix) {
      * name with "acme" for "acme-".
      */
     String fragment() {
-        String contains = "name_folded LIKE :fLike ESCAPE '\\'";
-        return marked() ? contains + " AND " + MARKED + " AND manifest_marks(name_folded) @> manifest_marks(:f)" : contains;
+        return marked() ? CONTAINS + " AND " + MARKED + " AND manifest_marks(name_folded) @> manifest_marks(:f)" : CONTAINS;
     }
 
     /** Whether the text has a piece {@code manifest_marks} keeps: three characters or more, one of them not a-z, 0-9 or a space. */
