@@ -37,8 +37,7 @@ class RedisClusterTests {
         try {
             for (int i = 0; i < 3; i++) {
                 Path own = java.nio.file.Files.createDirectories(directory.resolve("node-" + i));
-                nodes.add(RedisProcess.server(own, "--cluster-enabled", "yes", "--cluster-config-file", own.resolve("nodes.conf").toString(),
-                        "--cluster-node-timeout", "2000"));
+                nodes.add(RedisProcess.clusterNode(own, 2000));
             }
             List<String> create = new ArrayList<>(List.of("/usr/bin/redis-cli", "--cluster", "create"));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port));

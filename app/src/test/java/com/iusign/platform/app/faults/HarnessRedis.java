@@ -127,8 +127,7 @@ abstract sealed class HarnessRedis implements AutoCloseable {
         private Cluster(Path directory) throws IOException, InterruptedException {
             for (int index = 0; index < 6; index++) {
                 Path own = Files.createDirectories(directory.resolve("node-" + index));
-                nodes.add(RedisProcess.server(own, "--cluster-enabled", "yes", "--cluster-config-file", own.resolve("nodes.conf").toString(),
-                        "--cluster-node-timeout", "2000"));
+                nodes.add(RedisProcess.clusterNode(own, 2000));
             }
             List<String> create = new ArrayList<>(List.of("/usr/bin/redis-cli", "--cluster", "create"));
             nodes.forEach(node -> create.add("127.0.0.1:" + node.port));

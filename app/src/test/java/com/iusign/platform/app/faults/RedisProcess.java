@@ -43,6 +43,18 @@ public final class RedisProcess implements AutoCloseable {
         return started(port, command, directory.resolve("redis-" + port + ".log"));
     }
 
+    /**
+     * A cluster-enabled server. Its port is drawn below the kernel's ephemeral range and with the
+     * port 10,000 above it free as well, since Redis listens there for the cluster bus and refuses
+     * to start on a port above 55535: one free port in five from the ephemeral range was above it,
+     * and such a node never answered.
+     */
+    public static RedisProcess clusterNode(Path directory, int nodeTimeoutMillis) throws IOException {
+        int port = clusterPort();
+        return server(directory, port, "--cluster-enabled", "yes", "--cluster-config-file", directory.resolve("nodes.conf").toString(),
+                "--cluster-node-timeout", Integer.toString(nodeTimeoutMillis));
+    }
+
     /** A sentinel watching {@code master} under the name {@code name}: it says it is down after 1 s, a quorum of one fails it over. */
     public static RedisProcess sentinel(Path directory, String name, int master) throws IOException {
         int port = freePort();
@@ -61,7 +73,14 @@ public final class RedisProcess implements AutoCloseable {
     private static RedisProcess started(int port, List<String> command, Path log) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RedisProcess redis = new RedisProcess(port, process);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> "PONG".equals(redis.command(connection -> connection.sync().ping())));
+        try {
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .failFast("redis-server exited", () -> !process.isAlive())
+                    .until(() -> "PONG".equals(redis.command(connection -> connection.sync().ping())));
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Redis on port " + port + " did not answer; its log:\n" + Files.readString(log), e);
+        }
         return redis;
     }
 
@@ -83,6 +102,25 @@ public final class RedisProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+    }
+
+    private static int clusterPort() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(20_000, 30_000);
+            if (free(port) && free(port + 10_000)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port pair (p, p + 10000) between 20000 and 40000 after 100 draws");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
