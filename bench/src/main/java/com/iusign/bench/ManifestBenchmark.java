@@ -164,11 +164,22 @@ public final class ManifestBenchmark {
             }
             double[] deep = deepPage(manifest);
             report.append(String.format("| page 20 of q=a (cursor after cursor), each page | | %.1f | %.1f | | | |%n", deep[0], deep[1]));
-            long exportStart = System.nanoTime();
-            long rows = http.exportRows("status=SUSPENDED");
-            double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
-            report.append(String.format("%nCSV export of status=SUSPENDED over HTTP: %,d rows in %.2f s = **%,.0f rows/s** (goal ≥ 100,000).%n",
-                    rows, exportSeconds, rows / exportSeconds));
+            // Exports one after another, each whole (-Dexports, 3 by default): the first after the classes, with what
+            // they left cached and compiled; the median is reported, and every one.
+            long rows = 0;
+            double[] seconds = new double[Integer.getInteger("exports", 3)];
+            for (int run = 0; run < seconds.length; run++) {
+                long exportStart = System.nanoTime();
+                rows = http.exportRows("status=SUSPENDED");
+                seconds[run] = (System.nanoTime() - exportStart) / 1e9;
+            }
+            double[] sorted = seconds.clone();
+            java.util.Arrays.sort(sorted);
+            long exported = rows;
+            double median = sorted[sorted.length / 2];
+            report.append(String.format("%nCSV export of status=SUSPENDED over HTTP: %,d rows, median of %d exports %.2f s = **%,.0f rows/s** "
+                            + "(goal ≥ 100,000; each: %s).%n", rows, sorted.length, median, rows / median,
+                    String.join(", ", java.util.Arrays.stream(seconds).mapToObj(s -> String.format("%.2f s = %,.0f rows/s", s, exported / s)).toList())));
             report.append(loaded ? String.format("Tenants reused from %s (loaded by an earlier run, vacuumed and analyzed again); pages all-visible: %s.%n", reuse, visible)
                     : String.format("Load of %,d tenants (one INSERT … SELECT, word rows by trigger, indexes included, then VACUUM ANALYZE): %.0f s; "
                     + "pages all-visible after it (what lets a walk read the index alone): %s.%n", tenants, loadSeconds, visible));

@@ -2,8 +2,6 @@ package com.iusign.platform.inventory;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +15,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * Reads a {@link ManifestWalk} a page at a time, choosing the plan per page by what the page finds rather than by the
@@ -35,6 +32,8 @@ class ManifestReader {
     /** A matches-first read sorts its matches: beyond this many (the planner's estimate) a longer walk is cheaper. */
     static final long MATCHES_TO_SORT = 20_000;
     static final int FURTHER = 50;
+    /** Rows an export fetches at a time: a few megabytes held at once, whatever the export's size. */
+    static final int FETCH = 5_000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
 
     /** A row of a page: the entry, its id, the walk's rank and the row's key as a cursor holds it. */
@@ -44,33 +43,35 @@ class ManifestReader {
     /** While set (by {@link #explaining}), every statement is also explained into it. */
     private final ThreadLocal<List<String>> plans = new ThreadLocal<>();
     private final JdbcClient jdbc;
-    /** Fetches a statement's rows 5,000 at a time (inside a transaction), so an export never holds them all. */
-    private final NamedParameterJdbcTemplate streaming;
 
     private final long matchesToSort;
     private final int countWindow;
 
     @Autowired
-    ManifestReader(JdbcClient jdbc, DataSource dataSource) {
-        this(jdbc, dataSource, MATCHES_TO_SORT);
+    ManifestReader(JdbcClient jdbc) {
+        this(jdbc, MATCHES_TO_SORT);
     }
 
     /** {@code matchesToSort}: 0 walks whenever a walk is possible, {@code Long.MAX_VALUE} reads matches first (tests of both plans). */
-    ManifestReader(JdbcClient jdbc, DataSource dataSource, long matchesToSort) {
-        this(jdbc, dataSource, matchesToSort, MIN_WINDOW);
+    ManifestReader(JdbcClient jdbc, long matchesToSort) {
+        this(jdbc, matchesToSort, MIN_WINDOW);
     }
 
     /** {@code countWindow}: the least window of rows a dense fragment's count reads as the table lies (a test's: all of it). */
-    ManifestReader(JdbcClient jdbc, DataSource dataSource, long matchesToSort, int countWindow) {
+    ManifestReader(JdbcClient jdbc, long matchesToSort, int countWindow) {
         this.matchesToSort = matchesToSort;
         this.countWindow = countWindow;
         this.jdbc = jdbc;
-        JdbcTemplate template = new JdbcTemplate(dataSource);
-        template.setFetchSize(5_000);
-        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
-    /** Every row of {@code walk} that passes {@code filters}, in order, handed to {@code each} as it is fetched. */
+    /**
+     * Every row of {@code walk} that passes {@code filters}, in order, handed to {@code each} as it is fetched: through a
+     * cursor (inside the caller's transaction), {@link #FETCH} rows at a time. A cursor, because PostgreSQL plans a
+     * cursor's statement for its first rows ({@code cursor_tuple_fraction}): the suspended tenants in name order come
+     * from the status index in order, the first at once, so the database and the writer work side by side. The same
+     * statement run whole with a fetch size was planned for its last row: a scan of the table and a sort of the
+     * 99,801 rows to disk before the first (425-470 ms at 1,000,000 tenants, against 349 ms for the whole index scan).
+     */
     void stream(ManifestWalk walk, WalkFilters filters, Consumer<ManifestEntry> each) {
         Map<String, Object> params = new HashMap<>(walk.params());
         params.putAll(filters.params());
@@ -79,7 +80,16 @@ class ManifestReader {
         String sql = "SELECT " + COLUMNS + " FROM (SELECT tenant_manifest.*, " + walk.key() + " AS sort_key FROM " + walk.source()
                 + " WHERE " + walk.matches() + " AND " + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters.sql()
                 + (within.isEmpty() ? "" : " AND " + within) + ") m ORDER BY sort_key" + direction + ", tenant_id" + direction;
-        streaming.query(sql, params, (ResultSet row) -> each.accept(ManifestStore.entry(row, 0)));
+        jdbc.sql("DECLARE manifest_export NO SCROLL CURSOR FOR " + sql).params(params).update();
+        int[] fetched = new int[1];
+        do {
+            fetched[0] = 0;
+            jdbc.sql("FETCH " + FETCH + " FROM manifest_export").query((ResultSet row) -> {
+                fetched[0]++;
+                each.accept(ManifestStore.entry(row, 0));
+            });
+        } while (fetched[0] == FETCH);
+        jdbc.sql("CLOSE manifest_export").update();
     }
 
     /**

@@ -80,7 +80,7 @@ public class TenantManifest {
 
     /**
      * Every tenant that matches {@code query}, in its order, handed to {@code each} as the rows are fetched (one
-     * statement per walk, 5,000 rows a fetch): an export, never held in memory whole.
+     * cursor per walk, 5,000 rows a fetch): an export, never held in memory whole.
      *
      * @throws ManifestQueryException naming the parameter that cannot be used
      */

@@ -30,10 +30,8 @@ class ManifestRankingTests {
     private final TenantManifest manifest;
     private final TenantLifecycle lifecycle;
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
 
-    ManifestRankingTests(TenantManifest manifest, TenantLifecycle lifecycle, JdbcClient jdbc, javax.sql.DataSource dataSource) {
-        this.dataSource = dataSource;
+    ManifestRankingTests(TenantManifest manifest, TenantLifecycle lifecycle, JdbcClient jdbc) {
         this.manifest = manifest;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
@@ -215,8 +213,8 @@ class ManifestRankingTests {
             ManifestWalk fragment = ManifestText.of(m, m).tiers().getLast();
             assertThat(fragment.rank()).isEqualTo(6);
             assertThat(fragment.narrow()).isTrue();
-            ManifestReader walking = new ManifestReader(jdbc, dataSource, 0);
-            ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
+            ManifestReader walking = new ManifestReader(jdbc, 0);
+            ManifestReader matchesFirst = new ManifestReader(jdbc, Long.MAX_VALUE);
             WalkFilters suspended = WalkFilters.of("status IN (:statuses)", java.util.Map.of("statuses", List.of("SUSPENDED")));
             for (ManifestReader reader : List.of(walking, matchesFirst)) {
                 List<ManifestReader.Row> first = reader.read(fragment, suspended, null, 40);
@@ -243,7 +241,7 @@ class ManifestRankingTests {
                     .as("a dense fragment is counted in a window of the table first").first()
                     .satisfies(plan -> assertThat(plan).startsWith("-- count by window").contains("Seq Scan on tenant_manifest"));
             // A window over the whole table: its count alone decides when it reaches the cap, and must be exact.
-            ManifestReader wholeTable = new ManifestReader(jdbc, dataSource, 0, Integer.MAX_VALUE);
+            ManifestReader wholeTable = new ManifestReader(jdbc, 0, Integer.MAX_VALUE);
             assertThat(wholeTable.explaining(() -> assertThat(wholeTable.count(fragment, suspended, 100)).isEqualTo(100)))
                     .as("the window reached the cap: no other count").singleElement()
                     .satisfies(plan -> assertThat(plan).startsWith("-- count by window"));
@@ -281,7 +279,7 @@ class ManifestRankingTests {
         ManifestWalk fragment = text.tiers().getLast();
         assertThat(fragment.matches()).contains("tenant_manifest_word");
         assertThat(fragment.params()).containsEntry("head", tail + " ").containsEntry("headLength", 8);
-        ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
+        ManifestReader matchesFirst = new ManifestReader(jdbc, Long.MAX_VALUE);
         assertThat(matchesFirst.read(fragment, WalkFilters.NONE, null, 10)).extracting(row -> row.entry().name())
                 .as("inside a word, then a space, then the word (two spaces, too); not without the space or with another word")
                 .containsExactly(m + " Bank 4711", "Xa" + m + " Bank 42");
@@ -319,13 +317,51 @@ class ManifestRankingTests {
             assertThat(manifest.search(byCreation).items()).extracting(ManifestEntry::name)
                     .containsExactly("Qq" + m + "-Bank 1", "Ab" + m + "- y");
 
-            ManifestReader matchesFirst = new ManifestReader(jdbc, dataSource, Long.MAX_VALUE);
+            ManifestReader matchesFirst = new ManifestReader(jdbc, Long.MAX_VALUE);
             ManifestWalk fragment = text.tiers().getLast();
             assertThat(matchesFirst.explaining(() -> assertThat(matchesFirst.read(fragment, WalkFilters.NONE, null, 10))
                     .hasSize(2)))
                     .as("read through the marks index, not through the 3,000 names with the text's letters")
                     .anySatisfy(plan -> assertThat(plan).startsWith("-- matches first").contains("tenant_manifest_name_marks")
                             .doesNotContain("tenant_manifest_name_trgm"));
+        } finally {
+            removeRows(m);
+        }
+    }
+
+    @Test
+    void anExportStreamsEveryMatchOnceInTheSearchOrderAcrossFetchesAndTiers() {
+        String m = marker();
+        int rows = ManifestReader.FETCH * 2 + 3;
+        insertRows(m, "", """
+                SELECT gen_random_uuid(), n, lower(n), CASE WHEN g = 7 THEN 'zz-' || :m ELSE 'e-' || :m || '-' || g END, 'starter',
+                       'ACTIVE', CASE WHEN g %% 2 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END, 'owner@' || :m || '.test',
+                       now() - g * interval '1 minute', now(), 0
+                  FROM (SELECT g, CASE WHEN g %% 3 = 0 THEN 'Yy ' || :m || ' ' || g ELSE :m || ' row ' || lpad(g::text, 6, '0') END AS n
+                          FROM generate_series(1, %d) g) rows""".formatted(rows));
+        try {
+            List<String> exported = new ArrayList<>();
+            manifest.export(query(m, 50), entry -> exported.add(entry.name()));
+            List<String> paged = new ArrayList<>();
+            ManifestQuery page = query(m, ManifestQuery.MAX_SIZE);
+            while (true) {
+                ManifestPage found = manifest.search(page);
+                found.items().forEach(entry -> paged.add(entry.name()));
+                if (found.nextCursor() == null) {
+                    break;
+                }
+                page = page.next(found.nextCursor());
+            }
+            assertThat(exported).as("every row once, across three fetches of the cursor").hasSize(rows).doesNotHaveDuplicates()
+                    .as("the names that start with the text, then those with a later word that does, as the pages list them")
+                    .isEqualTo(paged);
+            assertThat(exported.getFirst()).startsWith(m);
+            assertThat(exported.getLast()).startsWith("Yy ");
+
+            List<String> suspended = new ArrayList<>();
+            manifest.export(new ManifestQuery(m, Set.of("SUSPENDED"), Set.of(), Set.of(), null, null, ManifestSort.NAME, 50, null),
+                    entry -> suspended.add(entry.status()));
+            assertThat(suspended).hasSize(rows / 2).containsOnly("SUSPENDED");
         } finally {
             removeRows(m);
         }
