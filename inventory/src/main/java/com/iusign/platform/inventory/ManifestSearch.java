@@ -79,9 +79,10 @@ class ManifestSearch {
      * Every statement of this transaction is planned for the values it is given. The driver prepares a statement on
      * the server from its fifth use, and PostgreSQL then plans it once for any values when that plan looks as cheap
      * on average: a fragment, a filter value and a name range each decide which index is right. At 1,000,000 tenants
-     * the plan for any values counted "acme b" among the deactivated starters by testing it on each of the 99,904
-     * deactivated tenants' entries (48 ms under EXPLAIN ANALYZE; counts of 109 and 158 ms at p95 in benchmark runs),
-     * where the plan for these values starts from the fragment's 10,224 trigram candidates (21-28 ms). The setting
+     * (with an index of the status alone, tried and not kept) the plan for any values counted "acme b" among the
+     * deactivated starters by testing it on each of the 99,904 deactivated tenants' entries (48 ms under EXPLAIN
+     * ANALYZE; the count's p95 158 ms in a benchmark run), where the plan for these values starts from the fragment's
+     * 10,224 trigram candidates (24-28 ms; p95 31 ms in the next run). The setting
      * ends with the transaction ({@link TenantManifest} reads in one), so no other statement on the pool's
      * connection is planned so.
      */
