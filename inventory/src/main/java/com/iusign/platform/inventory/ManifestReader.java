@@ -81,14 +81,11 @@ class ManifestReader {
                 + " WHERE " + walk.matches() + " AND " + walk.exclusions().replace("{key}", walk.key()) + " AND " + filters.sql()
                 + (within.isEmpty() ? "" : " AND " + within) + ") m ORDER BY sort_key" + direction + ", tenant_id" + direction;
         jdbc.sql("DECLARE manifest_export NO SCROLL CURSOR FOR " + sql).params(params).update();
-        int[] fetched = new int[1];
+        List<ManifestEntry> fetched;
         do {
-            fetched[0] = 0;
-            jdbc.sql("FETCH " + FETCH + " FROM manifest_export").query((ResultSet row) -> {
-                fetched[0]++;
-                each.accept(ManifestStore.entry(row, 0));
-            });
-        } while (fetched[0] == FETCH);
+            fetched = jdbc.sql("FETCH " + FETCH + " FROM manifest_export").query(ManifestStore::entry).list();
+            fetched.forEach(each);
+        } while (fetched.size() == FETCH);
         jdbc.sql("CLOSE manifest_export").update();
     }
 

@@ -334,7 +334,7 @@ class ManifestRankingTests {
         String m = marker();
         int rows = ManifestReader.FETCH * 2 + 3;
         insertRows(m, "", """
-                SELECT gen_random_uuid(), n, lower(n), CASE WHEN g = 7 THEN 'zz-' || :m ELSE 'e-' || :m || '-' || g END, 'starter',
+                SELECT gen_random_uuid(), n, lower(n), 'e-' || :m || '-' || g, 'starter',
                        'ACTIVE', CASE WHEN g %% 2 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END, 'owner@' || :m || '.test',
                        now() - g * interval '1 minute', now(), 0
                   FROM (SELECT g, CASE WHEN g %% 3 = 0 THEN 'Yy ' || :m || ' ' || g ELSE :m || ' row ' || lpad(g::text, 6, '0') END AS n
